@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+/**
+ * The `suff` command line: parse, call the library, print. No logic lives here; each
+ * command is one file in src/cli/ exporting `register(program)`.
+ */
+import { Command } from "commander";
+import { runMain } from "./cli/run";
+
+const program = new Command()
+  .name("suff")
+  .description("Sufficiency Toolkit: the national placement sufficiency template, ingest, validation, aggregation, forecasting and reports for English children's social care.")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+// One line per command, in the order a user meets them.
+
+await runMain(program, process.argv);

@@ -1,0 +1,118 @@
+/**
+ * The normalised dataset: one tidy long table in the EES (explore-education-statistics)
+ * column order, one row per (geography, period, measure, dimension values).
+ * A value is a number, or null with a `value_status` saying why it is missing.
+ * Missing is never zero.
+ */
+
+/** Geographic columns, in EES order. */
+export const GEOGRAPHY_COLUMNS = [
+  "time_period",
+  "time_identifier",
+  "geographic_level",
+  "country_code",
+  "country_name",
+  "region_code",
+  "region_name",
+  "old_la_code",
+  "new_la_code",
+  "la_name",
+] as const;
+
+/**
+ * Every dimension column a template measure can carry, in output order. A row leaves a
+ * column empty ("") when its measure does not have that dimension, and uses "total"
+ * when the row is the total over that dimension.
+ */
+export const DIMENSION_COLUMNS = [
+  "placement_type",
+  "needed_placement_type",
+  "age_band",
+  "category_of_need",
+  "legal_status",
+  "reason_ceased",
+  "uasc",
+  "place_provider",
+  "locality",
+  "distance",
+  "sector",
+  "provision_type",
+  "spend_category",
+  "opening_year",
+  "provider_id",
+  "owning_group",
+] as const;
+
+export type DimensionColumn = (typeof DIMENSION_COLUMNS)[number];
+
+/** All columns of dataset.csv, in order. */
+export const DATASET_COLUMNS = [
+  ...GEOGRAPHY_COLUMNS,
+  "measure",
+  ...DIMENSION_COLUMNS,
+  "value",
+  "value_status",
+] as const;
+
+export type GeographicLevel = "National" | "Regional" | "Local authority" | "Footprint";
+
+/**
+ * Why a value is what it is. "ok" = a number. The rest are missing-value reasons, from
+ * the published-data markers of DOMAIN.md section 4 plus toolkit reasons.
+ */
+export type ValueStatus =
+  | "ok"
+  | "suppressed" // c
+  | "not_available" // x, :, ..
+  | "not_applicable" // z
+  | "rounds_to_zero" // low (a count too small to show, not zero)
+  | "low_reliability" // u (value kept, flagged)
+  | "missing" // blank in a return
+  | "estimated"; // value computed by the toolkit with imputation
+
+export interface DatasetRow {
+  time_period: string; // "2025" = year ending 31 March 2025
+  time_identifier: string; // "Reporting year" | "Financial year" | "Calendar year"
+  geographic_level: GeographicLevel;
+  country_code: string; // E92000001
+  country_name: string; // England
+  region_code: string;
+  region_name: string;
+  old_la_code: string;
+  new_la_code: string;
+  la_name: string;
+  measure: string;
+  /** Dimension values by column; absent keys are written as "". */
+  dims: Partial<Record<DimensionColumn, string>>;
+  value: number | null;
+  value_status: ValueStatus;
+}
+
+/** Per-input accounting in manifest.json: every row read is accepted or rejected. */
+export interface ManifestInput {
+  path: string;
+  sha256: string;
+  kind: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  /** Rows read but deliberately not mapped (e.g. breakdowns outside the template), by reason. */
+  rows_skipped: Record<string, number>;
+  diagnostics: number;
+}
+
+export interface Manifest {
+  toolkit_version: string;
+  template_version: string;
+  created: string;
+  inputs: ManifestInput[];
+  rows: number;
+  diagnostics: { error: number; warning: number; info: number };
+}
+
+/** True when the value looks like a DatasetRow. */
+export function isDatasetRow(value: unknown): value is DatasetRow {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return typeof r.measure === "string" && typeof r.time_period === "string" && (r.value === null || typeof r.value === "number");
+}

@@ -1,0 +1,5 @@
+import type { Catalogue } from "./types";
+
+/** Diagnostics raised by the ingest stage. */
+export const ingestMessages: Catalogue = {
+};

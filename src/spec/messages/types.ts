@@ -1,0 +1,10 @@
+import type { Severity } from "../diagnostic";
+
+/** One catalogue entry: the wording users see, with {placeholders}. */
+export interface MessageEntry {
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+export type Catalogue = Record<string, MessageEntry>;
