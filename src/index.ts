@@ -16,3 +16,7 @@ export * from "./reference/code-tree";
 
 // The national template
 export { TEMPLATE, TEMPLATE_VERSION, SECTIONS, MEASURES, findMeasure } from "./template/measures";
+export * from "./reference/las";
+export * from "./reference/regions";
+export * from "./reference/boundary-changes";
+export * from "./reference/markers";
