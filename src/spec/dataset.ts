@@ -116,3 +116,19 @@ export function isDatasetRow(value: unknown): value is DatasetRow {
   const r = value as Record<string, unknown>;
   return typeof r.measure === "string" && typeof r.time_period === "string" && (r.value === null || typeof r.value === "number");
 }
+
+/**
+ * What a reader returns for one input file. Every row read is accepted (in `rows`),
+ * rejected (counted, with a diagnostic) or skipped on purpose (counted by reason, e.g. a
+ * published breakdown the template does not carry). rowsRead = accepted + rejected + skipped.
+ */
+export interface ReadResult {
+  /** The detected kind, e.g. "template-xlsx", "long-csv", "dfe-cla-31-march-characteristics", "ssda903-episodes". */
+  kind: string;
+  rows: DatasetRow[];
+  diagnostics: import("./diagnostic").Diagnostic[];
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsSkipped: Record<string, number>;
+}
