@@ -70,3 +70,13 @@ export interface Hierarchy {
   bottom: string[];
   aggregates: Array<{ id: string; members: string[] }>;
 }
+
+/**
+ * A model that learns across many series at once (e.g. LA rates shrunk toward their
+ * footprint trend). `forecastMany` returns rows for every series in the set.
+ */
+export interface GlobalModelSpec {
+  name: string;
+  global: true;
+  forecastMany(series: SeriesSet, options: { horizon: number; levels: number[] }): ForecastTable;
+}

@@ -1,0 +1,65 @@
+/**
+ * Cleaned SSDA903 episodes in columnar form (typed arrays), the contract between the
+ * SSDA903 reader/cleaner (src/ingest/ssda903/) and the stock-flow model
+ * (src/forecast/ stock-flow). Child identifiers are replaced by dense integers at read
+ * time; CHILD, UPN, dates of birth and postcodes never leave the reader except as the
+ * derived integers/ages here, and nothing in this table is ever written to an output.
+ *
+ * Dates are whole days since 1970-01-01 (UTC) in an Int32Array; -1 means missing
+ * (for `end`: the episode is open at the end of the latest return).
+ * Coded columns are dictionary-encoded: `codes.<column>[value]` is the code string.
+ */
+export interface EpisodeTable {
+  length: number;
+  /** LA of the return (index into codes.la: old DfE code, or "unknown"). */
+  la: Uint16Array;
+  /** Dense child index, unique per (LA, CHILD). Not the CHILD identifier. */
+  child: Int32Array;
+  /** Child's date of birth (days). */
+  birth: Int32Array;
+  /** DECOM: episode start (days). */
+  start: Int32Array;
+  /** DEC: episode end (days), -1 if open. */
+  end: Int32Array;
+  /** Index into codes.placementType: the template fine placement type (PLACE x PLACE_PROVIDER). */
+  placementType: Uint8Array;
+  /** Index into codes.place (raw PLACE). */
+  place: Uint8Array;
+  /** Index into codes.placeProvider. */
+  placeProvider: Uint8Array;
+  /** Index into codes.legalStatus (LS). */
+  legalStatus: Uint8Array;
+  /** Index into codes.categoryOfNeed (CIN). */
+  categoryOfNeed: Uint8Array;
+  /** Index into codes.reasonNewEpisode (RNE). */
+  reasonNewEpisode: Uint8Array;
+  /** Index into codes.reasonEnded (REC; "X1" = not an exit, "" = open). */
+  reasonEnded: Uint8Array;
+  /** 1 if the child is recorded as UASC (uasc file or header), else 0. */
+  uasc: Uint8Array;
+  /** 1 placed outside the LA boundary, 0 inside, 255 unknown. */
+  outsideLa: Uint8Array;
+  codes: {
+    la: string[];
+    placementType: string[];
+    place: string[];
+    placeProvider: string[];
+    legalStatus: string[];
+    categoryOfNeed: string[];
+    reasonNewEpisode: string[];
+    reasonEnded: string[];
+  };
+}
+
+/** Counts of what each cleaning rule did, by rule code (reported in outputs). */
+export type CleaningCounts = Record<string, number>;
+
+/** Convert days since 1970-01-01 to an ISO date (YYYY-MM-DD). @example dayToIso(0) // "1970-01-01" */
+export function dayToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Convert an ISO date (YYYY-MM-DD) to days since 1970-01-01. @example isoToDay("1970-01-02") // 1 */
+export function isoToDay(iso: string): number {
+  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+}
