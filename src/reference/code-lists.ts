@@ -232,7 +232,7 @@ export const PLACE_PROVIDER: CodeList = {
     { code: "PR0", label: "Parents or other person with parental responsibility" },
     { code: "PR1", label: "Own provision (by the LA)" },
     { code: "PR2", label: "Other LA provision" },
-    { code: "PR3", label: "Other public provision (e.g. by a PCT etc)" },
+    { code: "PR3", label: "Other public provision (e.g. by a PCT etc)", aliases: ["Other public provision (e.g., PCT)"] },
     { code: "PR4", label: "Private provision" },
     { code: "PR5", label: "Voluntary/third sector provision" },
     { code: "not_reported", label: "Placement provider not reported" },
@@ -261,6 +261,7 @@ export const LOCALITY: CodeList = {
         { code: "outside_region", label: "Placed outside the region" },
       ],
     },
+    { code: "not_known", label: "Locality not known or not recorded (new placements whose distance is not known)" },
   ],
 };
 
