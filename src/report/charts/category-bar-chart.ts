@@ -21,7 +21,7 @@ export interface CategoryBarOptions {
 
 /** @example categoryBarChart([{ category: "A", value: 1 }], { title: "T", xTitle: "n" }).title // "T" */
 export function categoryBarChart(rows: CategoryRow[], options: CategoryBarOptions): TopLevelSpec {
-  const y = { field: "category", type: "nominal", title: null, sort: options.keepOrder ? rows.map((r) => r.category) : "-x", axis: { labelLimit: 260 } } as const;
+  const y = { field: "category", type: "nominal", title: null, sort: options.keepOrder ? rows.map((r) => r.category) : { field: "value", op: "max", order: "descending" }, axis: { labelLimit: 400 } } as const;
   return {
     $schema: SCHEMA,
     title: options.title,

@@ -14,7 +14,7 @@ export interface ComparisonRow {
 
 /** @example comparisonChart([{ name: "England", rate: 67, role: "comparator" }], { title: "T" }).title // "T" */
 export function comparisonChart(rows: ComparisonRow[], options: { title: string; width?: number }): TopLevelSpec {
-  const y = { field: "name", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } } as const;
+  const y = { field: "name", type: "nominal", title: null, sort: { field: "rate", op: "max", order: "descending" }, axis: { labelLimit: 400 } } as const;
   return {
     $schema: SCHEMA,
     title: options.title,

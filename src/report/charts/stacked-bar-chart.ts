@@ -22,7 +22,7 @@ export function stackedBarChart(rows: StackedRow[], options: { title: string; xT
     data: { values: rows.filter((r) => r.value !== null) },
     mark: { type: "bar" },
     encoding: {
-      y: { field: "category", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } },
+      y: { field: "category", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 400 } },
       x: { field: "value", type: "quantitative", title: options.xTitle, stack: "zero" },
       color: { field: "part", type: "nominal", title: options.partTitle },
       order: { field: "part" },
