@@ -5,13 +5,14 @@
 import type { Diagnostic, Severity } from "../diagnostic";
 import type { Catalogue, MessageEntry } from "./types";
 import { ingestMessages } from "./ingest";
+import { ingestPublishedMessages } from "./ingest-published";
 import { validateMessages } from "./validate";
 import { ssda903Messages } from "./ssda903";
 import { aggregateMessages } from "./aggregate";
 
 export type { Catalogue, MessageEntry } from "./types";
 
-export const MESSAGES: Catalogue = { ...ingestMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages };
+export const MESSAGES: Catalogue = { ...ingestMessages, ...ingestPublishedMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages };
 
 function fill(text: string, params: Record<string, unknown>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
