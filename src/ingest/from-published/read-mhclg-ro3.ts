@@ -1,0 +1,92 @@
+/**
+ * MHCLG Revenue Outturn RO3 (children's social care), children looked after lines, one
+ * record per authority. Gross total expenditure (C3 = employees + running expenses) in GBP
+ * thousand becomes `spend` for the financial year: spend_category total (all children
+ * looked after) and residential care, fostering services, asylum-seeking children and
+ * other. The financial year 2024-25 is time_period "2025" (it ends 31 March 2025),
+ * time_identifier "Financial year". `[x]` becomes not_available. Authorities without
+ * children's services (shire districts, police, fire, waste) and class subtotals are
+ * skipped with their reason.
+ *
+ * Reference: MHCLG, Local authority revenue expenditure and financing, RO3 guidance.
+ */
+import type { DatasetRow, ReadResult } from "../../spec/dataset";
+import { TOTAL } from "../../reference/code-lists";
+import { findLa, laGeography } from "../../reference/las";
+import { ENGLAND } from "../../reference/regions";
+import { diagnostic } from "../../spec/messages/index";
+import { publishedRow, publishedValue } from "./published-row";
+import { publishedTable, type PublishedFile } from "./published-table";
+import { readAccumulator } from "./read-accumulator";
+import { findLaByLooseName } from "./resolve-geography";
+
+export const MHCLG_RO3_KIND = "mhclg-ro3-children-looked-after";
+
+/** True when the header is the RO3 children looked after extract. */
+export function isMhclgRo3(columns: readonly string[]): boolean {
+  return columns.includes("ONS Code") && columns.includes("Class") && columns.some((c) => /Children Looked After - Total Expenditure \(C3/.test(c));
+}
+
+const CATEGORY_COLUMNS: [string, RegExp][] = [
+  [TOTAL, /Children Looked After - Total Expenditure \(C3/],
+  ["residential_care", /of which residential care - Total Expenditure \(C3/],
+  ["fostering", /of which fostering services - Total Expenditure \(C3/],
+  ["uasc_services", /of which asylum seeking children who are looked after - Total Expenditure \(C3/],
+  ["other_spend", /of which other - Total Expenditure \(C3/],
+];
+
+const CHILDREN_SERVICES_CLASSES = new Set(["UA", "MD", "LB", "SC"]);
+
+/** The year ending 31 March of the financial year, from a file name such as ro3_2024_25 (default: the file's latest year). */
+function financialYear(name: string): number | null {
+  const m = /(20\d\d)[-_]?(\d\d)(?!\d)/.exec(name);
+  return m ? Number(m[1]) + 1 : null;
+}
+
+/**
+ * Read the RO3 extract. The financial year comes from the file name (ro3_YYYY_YY).
+ * @throws Error only when the bytes are not CSV.
+ * @example readMhclgRo3({ name: "ro3_2024_25_children_looked_after.csv", bytes }).rows[0].time_identifier // "Financial year"
+ */
+export function readMhclgRo3(file: PublishedFile): ReadResult {
+  const table = publishedTable(file);
+  const acc = readAccumulator(MHCLG_RO3_KIND);
+  const cCode = table.index.get("ONS Code")!;
+  const cName = table.index.get("Local authority") ?? -1;
+  const cClass = table.index.get("Class")!;
+  const categoryColumns = CATEGORY_COLUMNS.map(([code, pattern]) => [code, table.columns.findIndex((c) => pattern.test(c))] as const).filter(([, i]) => i >= 0);
+  const year = financialYear(file.name);
+  table.records.forEach((record, i) => {
+    const where = { file: file.name, row: i + 2 };
+    if (year === null) {
+      acc.reject(diagnostic("E_PUBLISHED_BAD_PERIOD", { value: file.name }, where));
+      return;
+    }
+    const cls = record[cClass].trim();
+    const code = record[cCode].trim();
+    if (cls === "Class" || cls === "" ) return acc.skip("repeated header or column code row");
+    let geography;
+    if (cls === "Eng") {
+      geography = { geographic_level: "National" as const, country_code: ENGLAND.code, country_name: ENGLAND.name, region_code: "", region_name: "", old_la_code: "", new_la_code: "", la_name: "" };
+    } else if (!CHILDREN_SERVICES_CLASSES.has(cls)) {
+      return acc.skip(`class ${cls} has no children's services (not an LA with the sufficiency duty)`);
+    } else if (/^E\d\d$/.test(code)) {
+      return acc.skip("class subtotal (all authorities of one class)");
+    } else {
+      const la = findLa(code, year) ?? (cName >= 0 ? findLaByLooseName(record[cName], year) : undefined);
+      if (!la) {
+        acc.reject(diagnostic("E_PUBLISHED_UNKNOWN_LA", { code, name: cName >= 0 ? record[cName] : "", year }, { ...where, column: "ONS Code" }));
+        return;
+      }
+      geography = laGeography(la, year);
+    }
+    const rows: DatasetRow[] = [];
+    for (const [category, c] of categoryColumns) {
+      const parsed = publishedValue(acc, record[c], table.columns[c], where);
+      if (parsed === null) return;
+      rows.push(publishedRow(geography, String(year), "spend", { spend_category: category }, parsed.value, parsed.status, "Financial year"));
+    }
+    acc.accept(rows);
+  });
+  return acc.result();
+}
