@@ -99,6 +99,8 @@ export interface ManifestInput {
   /** Rows read but deliberately not mapped (e.g. breakdowns outside the template), by reason. */
   rows_skipped: Record<string, number>;
   diagnostics: number;
+  /** Output rows from this input replaced by the same row from a preferred input (see ingest precedence). */
+  rows_superseded?: number;
 }
 
 export interface Manifest {
