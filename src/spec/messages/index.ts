@@ -9,10 +9,11 @@ import { ingestPublishedMessages } from "./ingest-published";
 import { validateMessages } from "./validate";
 import { ssda903Messages } from "./ssda903";
 import { aggregateMessages } from "./aggregate";
+import { forecastMessages } from "./forecast";
 
 export type { Catalogue, MessageEntry } from "./types";
 
-export const MESSAGES: Catalogue = { ...ingestMessages, ...ingestPublishedMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages };
+export const MESSAGES: Catalogue = { ...ingestMessages, ...ingestPublishedMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages, ...forecastMessages };
 
 function fill(text: string, params: Record<string, unknown>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
