@@ -36,6 +36,7 @@
  */
 import type { ForecastRow, ForecastTable, Hierarchy } from "../spec/forecast";
 import { cholesky } from "../stats/cholesky";
+import { normalQuantile } from "../stats/normal-quantile";
 import { shrinkageCovariance } from "../stats/shrinkage-covariance";
 import { aggregateBottomUp, constraintResidual, hierarchyStructure, type HierarchyStructure } from "./reconcile/hierarchy-structure";
 import { projectionGain } from "./reconcile/projection-gain";
@@ -157,27 +158,9 @@ function linearMap(structure: HierarchyStructure, method: ReconcileMethod, optio
   }
 }
 
-const Z_CACHE = new Map<number, number>();
-/** Standard normal quantile for a central interval at `level` percent (Acklam's rational approximation). */
+/** Standard normal quantile for a central interval at `level` percent. */
 function zFor(level: number): number {
-  const cached = Z_CACHE.get(level);
-  if (cached !== undefined) return cached;
-  const p = 0.5 + level / 200;
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671039281246, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  let z: number;
-  if (p > 0.97575) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    z = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else {
-    const q = p - 0.5;
-    const r = q * q;
-    z = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  }
-  Z_CACHE.set(level, z);
-  return z;
+  return normalQuantile(0.5 + level / 200);
 }
 
 function baseSd(row: ForecastRow | undefined): number {

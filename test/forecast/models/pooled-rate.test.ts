@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import type { Series } from "../../../src/spec/forecast";
+import { fitPooledRate, nextPeriod, pooledRate } from "../../../src/forecast/models/pooled-rate";
+import { panelBacktest } from "../../../src/forecast/panel-backtest";
+import { naive } from "../../../src/forecast/models/naive";
+
+function laTotals(): Series[] {
+  const records = parse(readFileSync("test/fixtures/la-cla-totals-long/input.csv"), { columns: true }) as Array<{ series_id: string; period: string; value: string }>;
+  const byId = new Map<string, Array<[string, number]>>();
+  for (const r of records) {
+    const list = byId.get(r.series_id) ?? [];
+    list.push([r.period, r.value === "" ? NaN : Number(r.value)]);
+    byId.set(r.series_id, list);
+  }
+  return [...byId].map(([id, list]) => ({ id, periods: list.map((x) => x[0]), values: Float64Array.from(list, (x) => x[1]), frequency: 1 }));
+}
+
+function panel(trend: number, count = 12, length = 10): Series[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    periods: Array.from({ length }, (_, t) => String(2010 + t)),
+    values: Float64Array.from({ length }, (_, t) => (50 + 10 * i) * Math.exp(trend * t) * (1 + 0.02 * Math.sin(3 * i + t))),
+    frequency: 1,
+  }));
+}
+
+describe("pooled-rate", () => {
+  it("forecasts a flat series flat (JSDoc example)", () => {
+    const rows = pooledRate().forecastMany([{ id: "a", periods: ["2020", "2021", "2022", "2023"], values: Float64Array.of(10, 10, 10, 10), frequency: 1 }], { horizon: 1, levels: [80] });
+    expect(rows[0].mean).toBeCloseTo(10, 10);
+    expect(rows[0].period).toBe("2024");
+  });
+
+  it("labels the next period for every frequency", () => {
+    expect(nextPeriod("2025")).toBe("2026");
+    expect(nextPeriod("2024-Q4")).toBe("2025-Q1");
+    expect(nextPeriod("2024-12")).toBe("2025-01");
+    expect(() => nextPeriod("week 3")).toThrow();
+  });
+
+  it("learns a shared growth trend across the panel and keeps bounds ordered and non-negative", () => {
+    const { table, parameters } = fitPooledRate(panel(0.05), {}, 3, [80, 95]);
+    expect(parameters.localWeight + parameters.peerWeight + parameters.nationalWeight).toBeGreaterThan(0.5);
+    const s0 = table.filter((r) => r.series_id === "s0");
+    expect(s0[2].mean).toBeGreaterThan(s0[0].mean);
+    for (const r of table) {
+      expect(r.lower[95]).toBeGreaterThanOrEqual(0);
+      expect(r.lower[95]).toBeLessThanOrEqual(r.lower[80]);
+      expect(r.lower[80]).toBeLessThanOrEqual(r.mean);
+      expect(r.upper[80]).toBeLessThanOrEqual(r.upper[95]);
+    }
+  });
+
+  it("multiplies the rate back by the population path", () => {
+    const series: Series[] = [{ id: "a", periods: ["2020", "2021", "2022", "2023"], values: Float64Array.of(100, 100, 100, 100), frequency: 1 }];
+    const population = { a: { "2020": 10000, "2021": 10000, "2022": 10000, "2023": 10000 } };
+    const flat = pooledRate({ population }).forecastMany(series, { horizon: 1, levels: [80] })[0].mean;
+    const grown = pooledRate({ population, populationProjection: { a: { "2024": 12000 } } }).forecastMany(series, { horizon: 1, levels: [80] })[0].mean;
+    expect(flat).toBeCloseTo(100, 6);
+    expect(grown).toBeCloseTo(101 * 1.2 - 1, 6);
+  });
+
+  it("beats naive on the published LA totals in a rolling-origin backtest (origins 2017-2022, h = 1-3)", () => {
+    const series = laTotals();
+    expect(series.length).toBeGreaterThan(150);
+    const result = panelBacktest(series, [naive, pooledRate()], { origins: ["2017", "2018", "2019", "2020", "2021", "2022"], horizon: 3 });
+    const overall = (model: string) => result.accuracy.find((a) => a.model === model && a.horizon === 0)!;
+    expect(overall("pooled-rate").forecasts).toBe(overall("naive").forecasts);
+    expect(overall("pooled-rate").forecasts).toBeGreaterThan(2000);
+    expect(overall("pooled-rate").mase).toBeLessThan(overall("naive").mase);
+    expect(overall("pooled-rate").rmsse).toBeLessThan(overall("naive").rmsse);
+    expect(overall("pooled-rate").coverage[95]).toBeGreaterThan(0.85);
+  });
+});
