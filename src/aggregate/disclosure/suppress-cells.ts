@@ -1,0 +1,130 @@
+/**
+ * Primary and secondary cell suppression for a table of counts with additive relations.
+ *
+ * 1. Primary: every count from 1 to k-1 is suppressed; zeros are published.
+ * 2. Secondary, fast pass to a fixpoint: any relation (total = sum of parts) whose only
+ *    unknown cell is a protected one gets one more cell suppressed: its smallest non-zero
+ *    published part, else its total, else a zero part.
+ * 3. Verification with exact linear algebra (recoverableCells): a protected cell that the
+ *    relations still determine in combination (e.g. across the rows and columns of a 2-D
+ *    table) gets one more cell suppressed, chosen the same way from the nearest relations
+ *    that have a suppressible published cell; then back to 2, until nothing is recoverable.
+ *    Each round suppresses at least one more cell, so it ends. A protected cell with no
+ *    suppressible cell left anywhere near it (only figures published elsewhere) is
+ *    reported as residual rather than looped on.
+ *
+ * Reference: ONS "Disclosure control guidance for tables produced from surveys"; Cox (1980)
+ * JASA 75; the threshold rule as in DfE children looked after statistics (counts 1 to 4
+ * suppressed, k = 5).
+ */
+import { recoverableCells } from "./recoverable-cells";
+import type { CellOutcome, DisclosureCell, DisclosureOutcome, DisclosureRelation } from "./types";
+
+/**
+ * Decide which cells to publish and which to suppress.
+ * @throws Error when k is not an integer >= 2 or a relation names a cell out of range.
+ * @example suppressCells([{ value: 10, threshold: true, suppressible: true }, { value: 3, threshold: true, suppressible: true }, { value: 7, threshold: true, suppressible: true }], [{ total: 0, parts: [1, 2] }], 5).status // ["published", "primary", "secondary"]
+ */
+export function suppressCells(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[], k: number): DisclosureOutcome {
+  if (!Number.isInteger(k) || k < 2) throw new Error(`suppressCells: k must be an integer >= 2, got ${k}`);
+  for (const r of relations) for (const i of [r.total, ...r.parts]) if (!(i >= 0 && i < cells.length)) throw new Error(`suppressCells: relation cell ${i} out of range`);
+
+  const status: CellOutcome[] = cells.map((c) => (c.value === null ? "unknown" : "published"));
+  const known = cells.map((c) => c.value !== null);
+  const isProtected = cells.map((c) => c.value === null && c.protect === true);
+  // 1. Primary suppression.
+  cells.forEach((c, i) => {
+    if (c.value !== null && c.threshold && c.value > 0 && c.value < k) {
+      known[i] = false;
+      isProtected[i] = true;
+      status[i] = "primary";
+    }
+  });
+
+  const relationsOf: number[][] = cells.map(() => []);
+  relations.forEach((r, ri) => {
+    for (const i of new Set([r.total, ...r.parts])) relationsOf[i].push(ri);
+  });
+
+  const suppress = (i: number) => {
+    known[i] = false;
+    status[i] = "secondary";
+  };
+  /** The best cell to suppress among the members of these relations, or -1. */
+  const pick = (relationIndices: Iterable<number>): number => {
+    let best = -1;
+    let bestRank = Infinity;
+    for (const ri of relationIndices) {
+      const r = relations[ri];
+      for (const i of [r.total, ...r.parts]) {
+        if (!known[i] || !cells[i].suppressible) continue;
+        const value = Math.abs(cells[i].value as number);
+        const isTotal = i === r.total;
+        // Rank: non-zero parts by size, then non-zero totals, then zeros.
+        const rank = value === 0 ? 2e15 + i : isTotal ? 1e15 + value : value;
+        if (rank < bestRank) {
+          bestRank = rank;
+          best = i;
+        }
+      }
+    }
+    return best;
+  };
+
+  const residual = new Set<number>();
+  for (;;) {
+    // 2. Fast pass: relations with a single unknown cell that must stay unknown.
+    let changed = true;
+    while (changed) {
+      changed = false;
+      relations.forEach((r, ri) => {
+        const members = [...new Set([r.total, ...r.parts])];
+        const unknown = members.filter((i) => !known[i]);
+        if (unknown.length !== 1 || !isProtected[unknown[0]] || residual.has(unknown[0])) return;
+        const chosen = pick([ri]);
+        if (chosen >= 0) {
+          suppress(chosen);
+          changed = true;
+        }
+      });
+    }
+    // 3. Exact check of every combination of relations.
+    const recoverable = recoverableCells(known, relations).filter((i) => isProtected[i] && !residual.has(i));
+    if (recoverable.length === 0) break;
+    const touched = new Set<number>();
+    let progressed = false;
+    for (const i of recoverable) {
+      if (relationsOf[i].some((ri) => touched.has(ri))) continue;
+      // Widen from the cell's own relations through unknown cells until a candidate appears.
+      const seenRelations = new Set<number>(relationsOf[i]);
+      const seenCells = new Set<number>([i]);
+      let layer = [...relationsOf[i]];
+      let chosen = pick(layer);
+      while (chosen < 0 && layer.length > 0) {
+        const next: number[] = [];
+        for (const ri of layer) {
+          for (const c of [relations[ri].total, ...relations[ri].parts]) {
+            if (known[c] || seenCells.has(c)) continue;
+            seenCells.add(c);
+            for (const rj of relationsOf[c]) if (!seenRelations.has(rj)) {
+              seenRelations.add(rj);
+              next.push(rj);
+            }
+          }
+        }
+        layer = next;
+        chosen = pick(layer);
+      }
+      if (chosen < 0) {
+        residual.add(i);
+        continue;
+      }
+      suppress(chosen);
+      progressed = true;
+      for (const ri of relationsOf[chosen]) touched.add(ri);
+      for (const ri of relationsOf[i]) touched.add(ri);
+    }
+    if (!progressed && recoverable.every((i) => residual.has(i))) break;
+  }
+  return { status, residual: [...residual].sort((a, b) => a - b) };
+}
