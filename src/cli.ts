@@ -5,6 +5,8 @@
  */
 import { Command } from "commander";
 import { runMain } from "./cli/run";
+import { register as registerTemplate } from "./cli/template";
+import { register as registerIngest } from "./cli/ingest";
 
 const program = new Command()
   .name("suff")
@@ -14,5 +16,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 // One line per command, in the order a user meets them.
+registerTemplate(program);
+registerIngest(program);
 
 await runMain(program, process.argv);

@@ -133,4 +133,24 @@ export interface ReadResult {
   rowsAccepted: number;
   rowsRejected: number;
   rowsSkipped: Record<string, number>;
+  /**
+   * Where each accepted row came from, by index into `rows` (optional: readers that know
+   * sheet/cell or row/column fill it so that validation can point at the cell).
+   */
+  locations?: RowLocation[];
+}
+
+/** Where an accepted row came from in its input file, and codes read tolerantly. */
+export interface RowLocation {
+  sheet?: string;
+  /** A1 reference of the value cell (workbooks). */
+  cell?: string;
+  /** 1-based row in the file (CSV: the header is row 1; workbooks: the sheet row). */
+  row?: number;
+  /** The value column's header. */
+  column?: string;
+  /** A1 reference or column header per dimension column, to point at a code. */
+  cells?: Partial<Record<string, string>>;
+  /** Codes that matched only ignoring case/spacing or by label: what the user wrote. */
+  normalised?: Array<{ column: string; raw: string; code: string }>;
 }

@@ -46,7 +46,7 @@ export const MEASURES: Measure[] = [
   count("population_0_17", "context", "Children aged 0 to 17", "ONS mid-year population estimate of children aged 0 to 17 in the LA (mid-year before 31 March of the period).", [], ["ons"], "children"),
 
   // Demand
-  count("cla_31_march", "demand", "Children looked after at 31 March", "Children looked after at 31 March, excluding those looked after under an agreed series of short-term placements (V3/V4), by placement type and age band.", dims("placement_type", "age_band"), ["dfe_published", "ssda903"]),
+  count("cla_31_march", "demand", "Children looked after at 31 March", "Children looked after at 31 March, excluding those looked after under an agreed series of short-term placements (V3/V4), by placement type and age band.", dims("placement_type", "age_band"), ["dfe_published", "ssda903"], "children", [{ kind: "at_most", measure: "foster_places_approved", self: { placement_type: "foster_la", age_band: "total" } }]),
   count("cla_31_march_by_need", "demand", "Children looked after at 31 March by category of need", "Category of need (CIN code N1 to N8) of children looked after at 31 March.", dims("category_of_need"), ["dfe_published", "ssda903"]),
   count("cla_31_march_by_legal_status", "demand", "Children looked after at 31 March by legal status", "Legal status (LS) at 31 March, excluding short breaks (V3/V4).", dims("legal_status"), ["dfe_published", "ssda903"]),
   count("cla_31_march_by_provider", "demand", "Children looked after at 31 March by placement provider", "Placement provider (PLACE_PROVIDER PR0 to PR5) at 31 March.", dims("place_provider"), ["dfe_published", "ssda903"]),

@@ -1,0 +1,40 @@
+/**
+ * Open .xlsx bytes safely: check what the content really is (sniffFile), refuse
+ * password-protected, legacy, non-workbook and zip-bomb files with a clear SuffError
+ * (exit code 2) before exceljs inflates anything, and turn an exceljs failure on a
+ * damaged file into E_CORRUPT_XLSX instead of a stack trace.
+ */
+import ExcelJS from "exceljs";
+import { SuffError } from "../spec/errors";
+import { sniffFile } from "./sniff";
+import { zipGuard } from "./zip-guard";
+
+/**
+ * Load a workbook after sniffing and zip-bomb checks.
+ * @throws SuffError E_PASSWORD_PROTECTED, E_LEGACY_XLS, E_NOT_XLSX, E_ZIP_BOMB or E_CORRUPT_XLSX (exit code 2).
+ * @example (await openWorkbook({ name: "t.xlsx", bytes: await blankWorkbook() })).getWorksheet("Return") !== undefined // true
+ */
+export async function openWorkbook(file: { name: string; bytes: Uint8Array }): Promise<ExcelJS.Workbook> {
+  const sniff = sniffFile(file.bytes, file.name);
+  if (sniff.kind === "cfb" && sniff.detail === "encrypted") {
+    throw new SuffError("E_PASSWORD_PROTECTED", `${file.name} is password-protected, so it cannot be read.`, { hint: "Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save and retry." });
+  }
+  if (sniff.kind === "cfb" && sniff.detail === "legacy-xls") {
+    throw new SuffError("E_LEGACY_XLS", `${file.name} is an Excel 97-2003 workbook (.xls), which is not supported.`, { hint: "Open it in Excel and save it as an Excel Workbook (.xlsx)." });
+  }
+  if (sniff.kind === "xlsx" && sniff.detail === "corrupt") {
+    throw new SuffError("E_CORRUPT_XLSX", `${file.name} looks like an .xlsx but is damaged or truncated.`, { hint: "Open it in Excel, save it again and retry; or re-download it." });
+  }
+  if (sniff.kind !== "xlsx" || sniff.detail !== "workbook") {
+    const hint = sniff.kind === "text" ? "It looks like a CSV or text file: give it a .csv extension." : "Give the path of the filled template workbook (.xlsx).";
+    throw new SuffError("E_NOT_XLSX", `${file.name} is not an Excel workbook: it is ${sniff.description}.`, { hint });
+  }
+  zipGuard(file.bytes, file.name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new SuffError("E_CORRUPT_XLSX", `${file.name} could not be read as a workbook: ${error instanceof Error ? error.message : String(error)}.`, { hint: "Open it in Excel, save it again and retry.", cause: error });
+  }
+  return workbook;
+}

@@ -1,0 +1,66 @@
+/**
+ * Which rows the blank template prefills for each measure: every combination of
+ * dimension codes a return is expected to carry. Coded dimensions get the total, the
+ * published groups (roots of the code tree) and, for the first dimension, the fine
+ * template codes of groups with more than one member; measures with a free-text
+ * dimension (provider_id, owning_group, opening_year) get empty rows to fill in.
+ */
+import { CODE_LISTS, TOTAL } from "../reference/code-lists";
+import { childCodes, rootCodes } from "../reference/code-tree";
+import type { DimensionColumn } from "../spec/dataset";
+import { DIMENSION_COLUMNS } from "../spec/dataset";
+import type { Measure, SectionId } from "../spec/template";
+import { MEASURES } from "./measures";
+
+/** Number of empty rows offered for a measure with a free-text dimension. */
+export const FREE_TEXT_ROWS = 25;
+
+/** Dimension values of one prefilled row; an empty object for a measure without dimensions. */
+export type PrefilledDims = Partial<Record<DimensionColumn, string>>;
+
+/** Lists whose fine codes are not offered in the template (published groups are enough). */
+const GROUPS_ONLY: ReadonlySet<string> = new Set(["age_band", "reason_ceased"]);
+
+function codesFor(column: DimensionColumn, detailed: boolean): string[] {
+  const list = CODE_LISTS[column];
+  if (!list) return [];
+  const out = [TOTAL];
+  for (const root of rootCodes(list)) {
+    out.push(root);
+    const children = childCodes(list, root);
+    if (detailed && !GROUPS_ONLY.has(column) && children.length > 1) out.push(...children);
+    if (detailed && !GROUPS_ONLY.has(column) && children.length === 1) out[out.length - 1] = children[0];
+  }
+  return out;
+}
+
+/** True when the measure has a dimension a user types in (no code list). */
+export function hasFreeTextDimension(measure: Measure): boolean {
+  return measure.dimensions.some((d) => !CODE_LISTS[d.column]);
+}
+
+/**
+ * The prefilled dimension combinations of a measure, in template order. Free-text
+ * measures get FREE_TEXT_ROWS empty combinations.
+ * @example prefillRows(findMeasure("cla_31_march_uasc")!).map((r) => r.age_band) // ["total", "under_1", "1_to_4", "5_to_9", "10_to_15", "16_plus"]
+ */
+export function prefillRows(measure: Measure): PrefilledDims[] {
+  if (hasFreeTextDimension(measure)) return Array.from({ length: FREE_TEXT_ROWS }, () => ({}));
+  let combos: PrefilledDims[] = [{}];
+  measure.dimensions.forEach((d, i) => {
+    const codes = codesFor(d.column, i === 0 || measure.dimensions.length === 1);
+    combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.column]: code })));
+  });
+  return combos;
+}
+
+/** The dimension columns used by a section's measures, in dataset order. */
+export function sectionDimensions(section: SectionId): DimensionColumn[] {
+  const used = new Set(MEASURES.filter((m) => m.section === section).flatMap((m) => m.dimensions.map((d) => d.column)));
+  return DIMENSION_COLUMNS.filter((c) => used.has(c));
+}
+
+/** The header of a section sheet: measure, label, the section's dimensions, value, missing_reason. */
+export function sectionColumns(section: SectionId): string[] {
+  return ["measure", "label", ...sectionDimensions(section), "value", "missing_reason"];
+}

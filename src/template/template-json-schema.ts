@@ -1,0 +1,63 @@
+/**
+ * JSON Schema (draft 2020-12) for one row of a long return (a long CSV row read as
+ * JSON, or a DatasetRow with its dims spread into columns), generated from TEMPLATE:
+ * measure ids, code lists as enums, and per measure which dimension columns it uses.
+ */
+import { CODE_LISTS, TOTAL } from "../reference/code-lists";
+import { allCodes } from "../reference/code-tree";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, GEOGRAPHY_COLUMNS } from "../spec/dataset";
+import { MEASURES, TEMPLATE_VERSION } from "./measures";
+import { MISSING_REASONS } from "./missing-reasons";
+
+type Schema = Record<string, unknown>;
+
+const VALUE_STATUSES = ["ok", ...MISSING_REASONS.map((r) => r.code), "rounds_to_zero", "low_reliability", "missing", "estimated"];
+
+function dimensionSchema(column: string): Schema {
+  const list = CODE_LISTS[column];
+  if (!list) return { type: "string", description: "Free text (empty when the measure has no such dimension)." };
+  return { type: "string", enum: ["", TOTAL, ...allCodes(list)], description: `${list.label}; "total" for the total, "" when the measure has no such dimension.` };
+}
+
+/**
+ * The JSON Schema of a long return row.
+ * Reference: https://json-schema.org/draft/2020-12/schema; DOMAIN.md section 5.
+ * @throws never
+ * @example (templateJsonSchema().properties as Record<string, unknown>).measure !== undefined // true
+ */
+export function templateJsonSchema(): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const c of GEOGRAPHY_COLUMNS) properties[c] = { type: "string" };
+  properties.time_period = { type: "string", pattern: "^[0-9]{4}$", description: "Year ending 31 March, e.g. 2025." };
+  properties.time_identifier = { type: "string", enum: ["Reporting year", "Financial year", "Calendar year", ""] };
+  properties.geographic_level = { type: "string", enum: ["Local authority", "Regional", "National", "Footprint"] };
+  properties.old_la_code = { type: "string", pattern: "^([0-9]{3})?$" };
+  properties.new_la_code = { type: "string", pattern: "^(E(06|07|08|09|10)[0-9]{6})?$" };
+  properties.measure = { type: "string", enum: MEASURES.map((m) => m.id) };
+  for (const c of DIMENSION_COLUMNS) properties[c] = dimensionSchema(c);
+  properties.value = { type: ["number", "null"], description: "Empty/null when missing: never 0 for an unknown figure." };
+  properties.value_status = { type: "string", enum: VALUE_STATUSES };
+  const perMeasure = MEASURES.map((m) => {
+    const own = new Set(m.dimensions.map((d) => d.column as string));
+    const then: Record<string, Schema> = {};
+    for (const c of DIMENSION_COLUMNS) {
+      if (!own.has(c)) then[c] = { const: "" };
+      else if (CODE_LISTS[c]) then[c] = { type: "string", minLength: 1 };
+    }
+    if (m.unit !== "gbp_per_week" && m.unit !== "gbp_thousand" && m.unit !== "gbp") then.value = { type: ["integer", "null"], minimum: 0 };
+    else then.value = { type: ["number", "null"], minimum: 0 };
+    return { if: { properties: { measure: { const: m.id } }, required: ["measure"] }, then: { properties: then } };
+  });
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `https://sufficiency-toolkit.example/schema/return-row-${TEMPLATE_VERSION}.json`,
+    title: `National placement sufficiency return: one long row (template ${TEMPLATE_VERSION})`,
+    description: "One row per (LA, period, measure, dimension values). Columns follow DATASET_COLUMNS (EES order).",
+    type: "object",
+    properties,
+    required: ["time_period", "measure", "value"],
+    anyOf: [{ required: ["new_la_code"] }, { required: ["old_la_code"] }],
+    allOf: perMeasure,
+    "x-columns": [...DATASET_COLUMNS],
+  };
+}
