@@ -1,0 +1,61 @@
+/**
+ * The admissible (forecastable) region of ETS parameters, as R's `forecast::ets` checks
+ * it with `bounds = "admissible"` or `"both"`: the model's discount matrix has all its
+ * eigenvalues inside the unit circle, so old observations lose their weight.
+ */
+import { isSchurStable } from "../../stats/is-schur-stable";
+
+/**
+ * Whether (alpha, beta, gamma, phi) lies in the admissible region of Hyndman et al.
+ * (2008) chapter 10. Non-seasonal models use the closed-form inequalities; seasonal
+ * models add the easy inequalities and then the characteristic polynomial test, as
+ * `EtsTargetFunction::admissible` in R's forecast package.
+ *
+ * Reference: Hyndman, Akram and Archibald (2008) "The admissible parameter space for
+ * exponential smoothing models", Annals of the Institute of Statistical Mathematics 60,
+ * 407-426; R package forecast, src/etsTargetFunction.cpp.
+ * @param smoothingTrend beta, ignored without a trend.
+ * @param smoothingSeasonal gamma, ignored without a season.
+ * @param damping phi (1 for an undamped or absent trend).
+ * @param scratch optional work array of length >= 2 * (period + 2) for the polynomial test.
+ * @throws never.
+ * @example etsAdmissible(0.5, 0.1, NaN, 1, 1, true, false) // true
+ */
+export function etsAdmissible(
+  smoothingLevel: number,
+  smoothingTrend: number,
+  smoothingSeasonal: number,
+  damping: number,
+  period: number,
+  hasTrend: boolean,
+  hasSeason: boolean,
+  scratch?: Float64Array,
+): boolean {
+  const alpha = smoothingLevel;
+  const phi = damping;
+  if (phi < 0 || phi > 1 + 1e-8) return false;
+  if (!hasSeason) {
+    if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;
+    if (hasTrend && (smoothingTrend < alpha * (phi - 1) || smoothingTrend > (1 + phi) * (2 - alpha))) return false;
+    return true;
+  }
+  if (period <= 1) return true;
+  const m = period;
+  const beta = hasTrend ? smoothingTrend : 0;
+  const gamma = smoothingSeasonal;
+  const d = 1 - 1 / phi - alpha;
+  if (gamma < (d > 0 ? d : 0) || gamma > 1 + 1 / phi - alpha) return false;
+  if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
+  if (beta < -(1 - phi) * (gamma / m + alpha)) return false;
+  // Characteristic polynomial, highest power first:
+  // z^(m+1) + (a+b-phi) z^m + (a+b-a phi) z^(m-1..2) + (a+b-a phi+g-1) z + phi(1-a-g).
+  const size = m + 2;
+  const poly = scratch && scratch.length >= 2 * size ? scratch.subarray(0, size) : new Float64Array(size);
+  const work = scratch && scratch.length >= 2 * size ? scratch.subarray(size, 2 * size) : undefined;
+  poly[0] = 1;
+  poly[1] = alpha + beta - phi;
+  for (let i = 0; i < m - 2; i++) poly[2 + i] = alpha + beta - alpha * phi;
+  poly[m] = alpha + beta - alpha * phi + gamma - 1;
+  poly[m + 1] = phi * (1 - alpha - gamma);
+  return isSchurStable(poly, work);
+}

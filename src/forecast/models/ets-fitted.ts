@@ -1,0 +1,88 @@
+/**
+ * Wrap a kernel ETS fit as the shared `Fitted` contract (src/spec/forecast.ts): data-scale
+ * residuals, AICc, and a `forecast` that turns means and variances into central
+ * prediction intervals at any levels, clamped at zero for counts.
+ */
+import type { FitOptions, Fitted, ForecastBand } from "../../spec/forecast";
+import { normalQuantile } from "../../stats/normal-quantile";
+import { etsForecast } from "../kernels/ets-forecast";
+import type { EtsFitResult, EtsParameters } from "../kernels/ets-types";
+
+/** What an ETS `Fitted` carries in `params`: the parameters plus the kernel fit itself. */
+export interface EtsFittedParameters extends EtsParameters {
+  /** Error, trend and season letters, e.g. "MAdN". */
+  components: string;
+  period: number;
+  /** How the forecast variance is computed: class1/class2/class3 (analytic) or simulation. */
+  varianceMethod: string;
+  /** The full kernel result (states, AIC, BIC, relative residuals for M error). */
+  fit: EtsFitResult;
+}
+
+/**
+ * Build a `Fitted` from an ETS kernel result. Residuals are y - fitted on the data scale
+ * (for multiplicative-error models the relative errors R reports stay in `params.fit`);
+ * `sigma2` is R's (relative for multiplicative error). Intervals are mean +/- z sigma_h
+ * with sigma_h from `etsForecast`; with `nonNegative`, means and bounds are clamped at 0.
+ *
+ * Reference: Hyndman and Athanasopoulos, "Forecasting: Principles and Practice" (3rd ed.),
+ * section 8.7 (ETS forecasting and prediction intervals).
+ * @param model the name to report, e.g. "ETS(M,A,N)" or a fallback description.
+ * @throws Error from `forecast` when the horizon is not a positive integer or a level is not in (0, 100).
+ * @example etsFitted(fit, y, { frequency: 1 }, "ETS(A,N,N)").forecast(2, [95]).lower[95]!.length // 2
+ */
+export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOptions, model: string): Fitted<EtsFittedParameters> {
+  const n = y.length;
+  const residuals = new Float64Array(n);
+  for (let i = 0; i < n; i++) residuals[i] = y[i]! - fit.fitted[i]!;
+  const c = fit.components;
+  const varianceMethod =
+    (c.trend === "N" || c.trend === "A") && c.season !== "M"
+      ? c.error === "A" ? "class1" : "class2"
+      : c.error === "M" && c.season === "M" && c.trend !== "M" ? "class3" : "simulation";
+  return {
+    model,
+    params: {
+      ...fit.parameters,
+      components: `${c.error}${c.trend}${c.damped ? "d" : ""}${c.season}`,
+      period: fit.period,
+      varianceMethod,
+      fit,
+    },
+    logLik: fit.logLik,
+    aicc: fit.aicc,
+    fitted: fit.fitted,
+    residuals,
+    sigma2: fit.sigma2,
+    forecast(horizon: number, levels: number[]): ForecastBand {
+      for (const level of levels) {
+        if (!(level > 0 && level < 100)) throw new Error(`forecast: level must be in (0, 100), got ${level}`);
+      }
+      const { mean, variance } = etsForecast(fit, horizon);
+      const lower: Record<number, Float64Array> = {};
+      const upper: Record<number, Float64Array> = {};
+      for (const level of levels) {
+        const z = normalQuantile(0.5 + level / 200);
+        const lo = new Float64Array(horizon);
+        const hi = new Float64Array(horizon);
+        for (let h = 0; h < horizon; h++) {
+          const margin = z * Math.sqrt(Math.max(variance[h]!, 0));
+          lo[h] = mean[h]! - margin;
+          hi[h] = mean[h]! + margin;
+        }
+        lower[level] = lo;
+        upper[level] = hi;
+      }
+      if (options.nonNegative) {
+        for (let h = 0; h < horizon; h++) mean[h] = Math.max(mean[h]!, 0);
+        for (const level of levels) {
+          for (let h = 0; h < horizon; h++) {
+            lower[level]![h] = Math.max(lower[level]![h]!, 0);
+            upper[level]![h] = Math.max(upper[level]![h]!, 0);
+          }
+        }
+      }
+      return { mean, lower, upper };
+    },
+  };
+}
