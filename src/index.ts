@@ -20,3 +20,18 @@ export * from "./reference/las";
 export * from "./reference/regions";
 export * from "./reference/boundary-changes";
 export * from "./reference/markers";
+
+// forecast: exponential smoothing (ETS) kernels and models
+export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./stats/nelder-mead";
+export { isSchurStable } from "./stats/is-schur-stable";
+export type { EtsComponents, EtsParameters, EtsFitResult, EtsErrorType, EtsTrendType, EtsSeasonType } from "./forecast/kernels/ets-types";
+export { etsFit, etsName, type EtsFitOptions } from "./forecast/kernels/ets-fit";
+export { etsSelect, type EtsSelectOptions } from "./forecast/kernels/ets-select";
+export { etsForecast, type EtsForecastResult } from "./forecast/kernels/ets-forecast";
+export { etsAdmissible } from "./forecast/kernels/ets-admissible";
+export { etsInitialState } from "./forecast/kernels/ets-initial-state";
+export { etsModel, type EtsModelOptions } from "./forecast/models/ets";
+export { etsFitted, type EtsFittedParameters } from "./forecast/models/ets-fitted";
+export { sesModel } from "./forecast/models/ses";
+export { holtModel } from "./forecast/models/holt";
+export { dampedModel } from "./forecast/models/damped";
