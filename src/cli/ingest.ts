@@ -1,0 +1,64 @@
+/**
+ * `suff ingest PATH... --out DIR [--mapping FILE] [--json]`: read files and folders
+ * (walked, sorted), write DIR/dataset.csv, DIR/manifest.json and DIR/diagnostics.csv,
+ * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { SuffError } from "../spec/errors";
+import { ingestExitCode, ingestFiles, type IngestResult } from "../ingest/ingest-files";
+import { loadFiles } from "../ingest/load-files";
+import { writeDataset } from "../write/dataset";
+
+/** A short human summary of an ingest: files by kind, rows, diagnostics. */
+export function ingestSummary(result: IngestResult, out: string): string {
+  const byKind = new Map<string, { files: number; read: number; accepted: number; rejected: number; skipped: number }>();
+  for (const input of result.manifest.inputs) {
+    const k = byKind.get(input.kind) ?? { files: 0, read: 0, accepted: 0, rejected: 0, skipped: 0 };
+    k.files++;
+    k.read += input.rows_read;
+    k.accepted += input.rows_accepted;
+    k.rejected += input.rows_rejected;
+    k.skipped += Object.values(input.rows_skipped).reduce((a, b) => a + b, 0);
+    byKind.set(input.kind, k);
+  }
+  const width = Math.max(4, ...[...byKind.keys()].map((k) => k.length));
+  const lines = [`${"kind".padEnd(width)}  files  rows read  accepted  rejected   skipped`];
+  for (const [kind, k] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${kind.padEnd(width)}  ${String(k.files).padStart(5)}  ${String(k.read).padStart(9)}  ${String(k.accepted).padStart(8)}  ${String(k.rejected).padStart(8)}  ${String(k.skipped).padStart(8)}`);
+  }
+  const d = result.manifest.diagnostics;
+  lines.push(`${result.manifest.inputs.length} files -> ${result.manifest.rows} rows in ${out}/dataset.csv`);
+  lines.push(`diagnostics: ${d.error} errors, ${d.warning} warnings, ${d.info} info (see ${out}/diagnostics.csv)`);
+  for (const diag of result.diagnostics.filter((x) => x.severity === "error").slice(0, 5)) {
+    lines.push(`  ${diag.code} ${diag.file ?? ""}${diag.row ? `:${diag.row}` : ""} ${diag.message}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Register the ingest command. */
+export function register(program: Command): void {
+  program
+    .command("ingest")
+    .description("Read LA returns, SSDA903 extracts and the published DfE/ONS/Ofsted/MHCLG files into one tidy dataset folder")
+    .argument("<paths...>", "files or folders (folders are walked)")
+    .requiredOption("--out <dir>", "dataset folder to write (dataset.csv, manifest.json, diagnostics.csv)")
+    .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
+    .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
+    .action((paths: string[], options: { out: string; mapping?: string; json?: boolean }) => {
+      let mapping: unknown;
+      if (options.mapping) {
+        try {
+          mapping = JSON.parse(readFileSync(options.mapping, "utf8"));
+        } catch (error) {
+          throw new SuffError("E_MAPPING_UNREADABLE", `${options.mapping} could not be read as a mapping file: ${error instanceof Error ? error.message : String(error)}`, { exitCode: 2 });
+        }
+      }
+      const files = loadFiles(paths);
+      const result = ingestFiles(files, { mapping });
+      writeDataset(options.out, result);
+      if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");
+      else process.stdout.write(ingestSummary(result, options.out));
+      process.exitCode = ingestExitCode(result.diagnostics);
+    });
+}

@@ -1,0 +1,81 @@
+/**
+ * Read a dataset folder written by `suff ingest` (dataset.csv + manifest.json) back into
+ * rows and its manifest: the input of aggregate, forecast and report. Empty values are
+ * missing (null) with their value_status; dimension columns left empty are absent.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset";
+import { SuffError } from "../spec/errors";
+
+/** Text that toCsv neutralised (a leading quote before = + - @) back to what it was. */
+function unneutralise(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Parse dataset.csv text into rows.
+ * @throws SuffError E_DATASET_INVALID (exit 2) when the header is not the dataset columns or a value is not a number.
+ * @example parseDatasetCsv(toCsv(DATASET_COLUMNS, [])) // []
+ */
+export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[] {
+  const records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+  const header = records[0] ?? [];
+  const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new SuffError("E_DATASET_INVALID", `${file} is not a dataset: missing columns ${missing.join(", ")}.`, { exitCode: 2, hint: "Create a dataset folder with suff ingest." });
+  const at = new Map(header.map((c, i) => [c, i]));
+  const col = (name: string) => at.get(name)!;
+  const dimIndex = DIMENSION_COLUMNS.map((c) => [c, col(c)] as const);
+  const rows: DatasetRow[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r];
+    const rawValue = rec[col("value")];
+    const value = rawValue === "" ? null : Number(rawValue);
+    if (value !== null && !Number.isFinite(value)) throw new SuffError("E_DATASET_INVALID", `${file} row ${r + 1}: value '${rawValue}' is not a number.`, { exitCode: 2 });
+    const dims: DatasetRow["dims"] = {};
+    for (const [c, i] of dimIndex) if (rec[i] !== "") dims[c] = unneutralise(rec[i]);
+    rows.push({
+      time_period: rec[col("time_period")],
+      time_identifier: rec[col("time_identifier")],
+      geographic_level: rec[col("geographic_level")] as GeographicLevel,
+      country_code: rec[col("country_code")],
+      country_name: rec[col("country_name")],
+      region_code: rec[col("region_code")],
+      region_name: rec[col("region_name")],
+      old_la_code: rec[col("old_la_code")],
+      new_la_code: rec[col("new_la_code")],
+      la_name: unneutralise(rec[col("la_name")]),
+      measure: rec[col("measure")],
+      dims,
+      value,
+      value_status: (rec[col("value_status")] || (value === null ? "missing" : "ok")) as ValueStatus,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Read a dataset folder.
+ * @throws SuffError E_DATASET_NOT_FOUND (exit 2) when dataset.csv or manifest.json is missing; E_DATASET_INVALID when malformed.
+ * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.0.0"
+ */
+export function loadDataset(dir: string): { rows: DatasetRow[]; manifest: Manifest } {
+  const csvPath = path.join(dir, "dataset.csv");
+  const manifestPath = path.join(dir, "manifest.json");
+  let text: string;
+  let manifestText: string;
+  try {
+    text = readFileSync(csvPath, "utf8");
+    manifestText = readFileSync(manifestPath, "utf8");
+  } catch {
+    throw new SuffError("E_DATASET_NOT_FOUND", `${dir} is not a dataset folder (needs dataset.csv and manifest.json).`, { exitCode: 2, hint: "Create one with: suff ingest FILES --out DIR" });
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(manifestText) as Manifest;
+  } catch {
+    throw new SuffError("E_DATASET_INVALID", `${manifestPath} is not valid JSON.`, { exitCode: 2 });
+  }
+  return { rows: parseDatasetCsv(text, csvPath), manifest };
+}
