@@ -6,6 +6,7 @@
 import { Command } from "commander";
 import { runMain } from "./cli/run";
 import { register as registerTemplate } from "./cli/template";
+import { register as registerValidate } from "./cli/validate";
 import { register as registerIngest } from "./cli/ingest";
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 
 // One line per command, in the order a user meets them.
 registerTemplate(program);
+registerValidate(program);
 registerIngest(program);
 
 await runMain(program, process.argv);

@@ -1,0 +1,42 @@
+/**
+ * Rule: every coded dimension value is a code of its list (CODE_LISTS) and the measure
+ * has that dimension. Codes a reader accepted only ignoring case or spacing, or by label
+ * (recorded in the row location) are reported as warnings: accepted, but worth fixing.
+ */
+import { CODE_LISTS, TOTAL } from "../reference/code-lists";
+import { allCodes, findCode } from "../reference/code-tree";
+import type { Diagnostic } from "../spec/diagnostic";
+import { diagnostic } from "../spec/messages/index";
+import { findMeasure } from "../template/measures";
+import { pointAt, type Rule } from "./rule";
+
+/**
+ * @example codedValues.check(ctxWith({ placement_type: "nonsense" })).map((d) => d.code) // ["E_CODE_INVALID"]
+ */
+export const codedValues: Rule = {
+  code: "E_CODE_INVALID",
+  severity: "error",
+  description: "Coded columns hold codes of their list; case/spacing/label matches are warnings.",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    ctx.rows.forEach((row, i) => {
+      for (const n of ctx.locations[i]?.normalised ?? []) {
+        out.push(diagnostic("W_CODE_NOT_EXACT", { raw: n.raw, column: n.column, code: n.code }, pointAt(ctx, i, n.column)));
+      }
+      const measure = findMeasure(row.measure);
+      if (!measure) return;
+      const own = new Set(measure.dimensions.map((d) => d.column as string));
+      for (const [column, code] of Object.entries(row.dims)) {
+        if (code === undefined || code === "") continue;
+        if (!own.has(column)) {
+          out.push(diagnostic("E_DIMENSION_NOT_ALLOWED", { measure: row.measure, column, raw: code }, pointAt(ctx, i, column)));
+          continue;
+        }
+        const list = CODE_LISTS[column];
+        if (!list || code === TOTAL || findCode(list, code)) continue;
+        out.push(diagnostic("E_CODE_INVALID", { raw: code, column, measure: row.measure, examples: allCodes(list).slice(0, 5).join(", ") }, pointAt(ctx, i, column)));
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * Rule: values obey their measure's value rules: counts (non_negative_integer) are whole
+ * numbers of 0 or more; money (non_negative) is 0 or more.
+ */
+import type { Diagnostic } from "../spec/diagnostic";
+import { diagnostic } from "../spec/messages/index";
+import { findMeasure } from "../template/measures";
+import { pointAt, type Rule } from "./rule";
+
+/**
+ * @example countValues.check(ctxWithValue("foster_places_approved", 2.5)).map((d) => d.code) // ["E_COUNT_NOT_INTEGER"]
+ */
+export const countValues: Rule = {
+  code: "E_COUNT_NOT_INTEGER",
+  severity: "error",
+  description: "Counts are whole numbers of 0 or more; amounts are 0 or more.",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    ctx.rows.forEach((row, i) => {
+      if (row.value === null) return;
+      const rules = findMeasure(row.measure)?.rules ?? [];
+      const integer = rules.some((r) => r.kind === "non_negative_integer");
+      const nonNegative = integer || rules.some((r) => r.kind === "non_negative");
+      if (integer && !Number.isInteger(row.value)) out.push(diagnostic("E_COUNT_NOT_INTEGER", { measure: row.measure, value: row.value }, pointAt(ctx, i)));
+      if (nonNegative && row.value < 0) out.push(diagnostic("E_VALUE_NEGATIVE", { measure: row.measure, value: row.value }, pointAt(ctx, i)));
+    });
+    return out;
+  },
+};

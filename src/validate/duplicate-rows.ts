@@ -1,0 +1,31 @@
+/**
+ * Rule: one row per LA, period, measure and dimension values. A second row for the
+ * same key is an error pointing at both.
+ */
+import type { Diagnostic } from "../spec/diagnostic";
+import { diagnostic } from "../spec/messages/index";
+import { describeLocation, pointAt, rowKey, type Rule } from "./rule";
+
+/**
+ * @example duplicateRows.check(ctx with the same foster_places_approved row twice).length // 1
+ */
+export const duplicateRows: Rule = {
+  code: "E_DUPLICATE_ROW",
+  severity: "error",
+  description: "No two rows share LA, period, measure and dimension values.",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const first = new Map<string, number>();
+    ctx.rows.forEach((row, i) => {
+      const key = rowKey(row);
+      const j = first.get(key);
+      if (j === undefined) {
+        first.set(key, i);
+        return;
+      }
+      const dims = Object.entries(row.dims).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join(", ");
+      out.push(diagnostic("E_DUPLICATE_ROW", { measure: row.measure, dims: dims ? `(${dims})` : "", first: describeLocation(ctx, j) }, pointAt(ctx, i)));
+    });
+    return out;
+  },
+};

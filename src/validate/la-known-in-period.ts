@@ -1,0 +1,40 @@
+/**
+ * Rule: the LA code is a known local authority that reported in the return's period
+ * (DfE LA list with first/last years; boundary changes in src/reference/boundary-changes.ts).
+ */
+import { findLa } from "../reference/las";
+import type { Diagnostic } from "../spec/diagnostic";
+import { diagnostic } from "../spec/messages/index";
+import { pointAt, type Rule } from "./rule";
+
+/**
+ * @example laKnownInPeriod.check({ file: "a.csv", rows: [row("909", "2025")], locations: [], today }).length // 1
+ */
+export const laKnownInPeriod: Rule = {
+  code: "E_LA_OUT_OF_PERIOD",
+  severity: "error",
+  description: "The LA code is a known LA that reported in the period (e.g. Cumbria 909 ended in 2023).",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const seen = new Set<string>();
+    ctx.rows.forEach((row, i) => {
+      const code = row.new_la_code || row.old_la_code;
+      const key = `${code}|${row.time_period}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const where = pointAt(ctx, i, row.new_la_code ? "new_la_code" : "old_la_code");
+      const la = findLa(code) ?? findLa(row.old_la_code);
+      if (!la) {
+        out.push(diagnostic("E_LA_UNKNOWN", { code }, where));
+        return;
+      }
+      if (!/^\d{4}$/.test(row.time_period)) return; // the period rule reports it
+      if (findLa(la.oldCode, Number(row.time_period))) return;
+      const successorHint = la.successors.length
+        ? `From ${la.lastYear + 1} report as: ${la.successors.map((s) => findLa(s)?.name ?? s).join(", ")}.`
+        : la.predecessors.length ? `Before ${la.firstYear} report as: ${la.predecessors.map((s) => findLa(s)?.name ?? s).join(", ")}.` : "Check the period and the LA code.";
+      out.push(diagnostic("E_LA_OUT_OF_PERIOD", { name: la.name, code, period: row.time_period, firstYear: la.firstYear, lastYear: la.lastYear, successorHint }, where));
+    });
+    return out;
+  },
+};

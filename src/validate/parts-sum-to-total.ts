@@ -1,0 +1,106 @@
+/**
+ * Rule (measure rule `parts_sum_to_total`): over a coded dimension, the parts add up to
+ * their whole. Code lists are trees: leaves add up to their group (foster_kinship +
+ * foster_la + foster_ifa = foster) and groups add up to the total. A group with no row of
+ * its own counts as the sum of its leaves when all of them are given. Rows are compared
+ * only within the same LA, period, measure and values of the other dimensions, and only
+ * when every part is a number (a suppressed or missing part is not zero, so no check).
+ */
+import { CODE_LISTS, TOTAL, type CodeList } from "../reference/code-lists";
+import { childCodes, rootCodes } from "../reference/code-tree";
+import type { DatasetRow, DimensionColumn } from "../spec/dataset";
+import type { Diagnostic } from "../spec/diagnostic";
+import { diagnostic } from "../spec/messages/index";
+import { MEASURES } from "../template/measures";
+import { pointAt, rowKey, type Rule, type ValidationContext } from "./rule";
+
+interface Group {
+  /** code -> row index */
+  byCode: Map<string, number>;
+}
+
+function tolerance(measureUnit: string, total: number): number {
+  return measureUnit.startsWith("gbp") ? Math.max(0.5, Math.abs(total) * 1e-6) : 1e-9;
+}
+
+function checkGroup(ctx: ValidationContext, measureId: string, unit: string, column: DimensionColumn, list: CodeList, group: Group): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const rows: DatasetRow[] = ctx.rows;
+  const known = (code: string): number | null => {
+    const index = group.byCode.get(code);
+    if (index !== undefined) {
+      const row = rows[index];
+      return row.value_status === "ok" || row.value_status === "low_reliability" || row.value_status === "estimated" ? row.value : null;
+    }
+    const children = childCodes(list, code);
+    if (children.length === 0) return null;
+    let sum = 0;
+    for (const c of children) {
+      const v = known(c);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  const compare = (whole: string, parts: string[]) => {
+    const wholeIndex = group.byCode.get(whole);
+    if (wholeIndex === undefined) return;
+    const wholeValue = known(whole);
+    if (wholeValue === null || parts.length === 0) return;
+    // Only check when at least one part has a row of its own (a template with only a total is fine).
+    if (!parts.some((p) => group.byCode.has(p) || childCodes(list, p).some((c) => group.byCode.has(c)))) return;
+    const values = parts.map(known);
+    if (values.some((v) => v === null)) return;
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - wholeValue) <= tolerance(unit, wholeValue)) return;
+    out.push(diagnostic("E_PARTS_NOT_TOTAL", {
+      measure: measureId, column, parts: parts.length, sum: round(sum), total: whole, totalValue: wholeValue,
+      partList: parts.map((p, i) => `${p}=${values[i]}`).join(", "),
+    }, pointAt(ctx, wholeIndex)));
+  };
+  compare(TOTAL, rootCodes(list));
+  const visit = (code: string) => {
+    const children = childCodes(list, code);
+    if (children.length > 0) compare(code, children);
+    children.forEach(visit);
+  };
+  rootCodes(list).forEach(visit);
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * @example partsSumToTotal.check(ctxOf([["total", 10], ["foster", 6], ["secure_and_childrens_homes", 3]])) // [] when other groups are missing; an E_PARTS_NOT_TOTAL when all groups are given and do not add up
+ */
+export const partsSumToTotal: Rule = {
+  code: "E_PARTS_NOT_TOTAL",
+  severity: "error",
+  description: "Parts add up to their total: leaves to their group, groups to the total (per coded dimension).",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const measure of MEASURES) {
+      for (const rule of measure.rules) {
+        if (rule.kind !== "parts_sum_to_total") continue;
+        const column = rule.dimension;
+        const list = CODE_LISTS[column];
+        if (!list) continue;
+        const groups = new Map<string, Group>();
+        ctx.rows.forEach((row, i) => {
+          if (row.measure !== measure.id) return;
+          const code = row.dims[column];
+          if (code === undefined || code === "") return;
+          const others = { ...row.dims, [column]: "" };
+          const key = rowKey(row, others);
+          let group = groups.get(key);
+          if (!group) groups.set(key, (group = { byCode: new Map() }));
+          if (!group.byCode.has(code)) group.byCode.set(code, i);
+        });
+        for (const group of groups.values()) out.push(...checkGroup(ctx, measure.id, measure.unit, column, list, group));
+      }
+    }
+    return out;
+  },
+};

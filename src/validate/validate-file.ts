@@ -1,0 +1,38 @@
+/**
+ * Validate one return file: read it with the reader its content calls for (a template
+ * workbook or a long CSV), then run every rule. Reader diagnostics (unknown sheets and
+ * columns, invalid codes, text that is not a number...) come first, then rule diagnostics.
+ */
+import { readLongCsv } from "../ingest/from-long-csv";
+import { readTemplateWorkbook } from "../ingest/from-template-xlsx";
+import { openWorkbook } from "../ingest/open-workbook";
+import { sniffFile } from "../ingest/sniff";
+import type { ReadResult } from "../spec/dataset";
+import type { Diagnostic } from "../spec/diagnostic";
+import { runRules } from "./run-rules";
+
+export interface FileValidation {
+  file: string;
+  read: ReadResult;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Read and validate a return.
+ * @throws SuffError (exit code 2) when the file is not readable as a workbook or text
+ *   (E_NOT_XLSX, E_PASSWORD_PROTECTED, E_LEGACY_XLS, E_ZIP_BOMB, E_CORRUPT_XLSX).
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,-1\n") })).diagnostics[0].code // "E_VALUE_NEGATIVE"
+ */
+export async function validateFile(file: { name: string; bytes: Uint8Array }, options: { period?: string; today?: Date } = {}): Promise<FileValidation> {
+  const sniff = sniffFile(file.bytes, file.name);
+  let read: ReadResult;
+  if (sniff.kind === "text") read = readLongCsv(file);
+  else if (sniff.kind === "xlsx" && sniff.detail === "workbook") read = await readTemplateWorkbook(file);
+  else {
+    await openWorkbook(file); // throws the SuffError that says what the file really is
+    throw new Error("unreachable: openWorkbook accepted a file sniffFile rejected");
+  }
+  const ruleDiagnostics = runRules({ file: file.name, rows: read.rows, locations: read.locations ?? [], period: options.period, today: options.today ?? new Date() });
+  const diagnostics = [...read.diagnostics, ...ruleDiagnostics].map((d) => ({ ...d, file: d.file ?? file.name }));
+  return { file: file.name, read, diagnostics };
+}
