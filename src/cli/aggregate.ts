@@ -1,0 +1,93 @@
+/**
+ * `suff aggregate DIR --to region|england|footprint [--footprints FILE] [--publish] [--k 5]
+ * [--years 2021-2025] --out FILE`: aggregate a dataset folder's LA rows to the regions,
+ * England or a footprint file, write .csv, .xlsx or .json (by extension) and print a
+ * summary. Exit 0 (no errors), 1 (errors in the footprint file), 2 (unreadable input or
+ * usage error).
+ */
+import path from "node:path";
+import type { Command } from "commander";
+import { SuffError } from "../spec/errors";
+import { loadDataset } from "../ingest/load-dataset";
+import { loadFootprints } from "../ingest/load-footprints";
+import { aggregateDataset } from "../aggregate/aggregate-dataset";
+import { aggregateOutput } from "../aggregate/aggregate-output";
+import { aggregateSummary } from "../aggregate/aggregate-summary";
+import { parseFootprints } from "../aggregate/parse-footprints";
+import type { AggregateTarget } from "../aggregate/types";
+import { writeFileAtomic } from "../write/atomic";
+import { toCsv, type CsvCell } from "../write/csv";
+import { tablesToXlsx } from "../write/xlsx";
+
+interface AggregateCliOptions {
+  to: string;
+  footprints?: string;
+  publish?: boolean;
+  k: string;
+  years?: string;
+  out: string;
+}
+
+function usage(message: string, hint?: string): SuffError {
+  return new SuffError("E_USAGE", message, { exitCode: 2, hint });
+}
+
+function parseYears(text: string): { from: number; to: number } {
+  const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(text);
+  if (!m) throw usage(`--years '${text}' is not a year or a range of years.`, "Use e.g. --years 2025 or --years 2021-2025.");
+  const from = Number(m[1]);
+  const to = Number(m[2] ?? m[1]);
+  if (to < from) throw usage(`--years ${text}: the range ends before it starts.`);
+  return { from, to };
+}
+
+/** Register the aggregate command. */
+export function register(program: Command): void {
+  program
+    .command("aggregate")
+    .description("Aggregate a dataset folder's LA figures to the regions, England or any footprint, with coverage, rates and optional disclosure control")
+    .argument("<dir>", "dataset folder written by suff ingest")
+    .requiredOption("--to <target>", "region | england | footprint")
+    .option("--footprints <file>", "footprint CSV new_la_code,footprint_code,footprint_name (needed with --to footprint)")
+    .option("--publish", "apply disclosure control: suppress counts 1..k-1 and enough others that none can be worked out")
+    .option("--k <n>", "small-count threshold for --publish", "5")
+    .option("--years <range>", "only these years ending 31 March, e.g. 2021-2025")
+    .requiredOption("--out <file>", "output file: .csv, .xlsx or .json")
+    .action(async (dir: string, options: AggregateCliOptions) => {
+      const format = path.extname(options.out).toLowerCase();
+      if (![".csv", ".xlsx", ".json"].includes(format)) throw usage(`--out ${options.out}: the extension must be .csv, .xlsx or .json.`);
+      const k = Number(options.k);
+      if (!Number.isInteger(k) || k < 2) throw usage(`--k ${options.k} is not a whole number of at least 2.`);
+      const years = options.years === undefined ? undefined : parseYears(options.years);
+      let to: AggregateTarget;
+      const diagnostics = [];
+      let description: string;
+      if (options.to === "region" || options.to === "england") {
+        if (options.footprints) throw usage("--footprints is only used with --to footprint.");
+        to = options.to;
+        description = options.to === "region" ? "Aggregates of LA figures to the nine regions of England" : "Aggregates of LA figures to England";
+      } else if (options.to === "footprint") {
+        if (!options.footprints) throw usage("--to footprint needs --footprints FILE.", "The file has the header new_la_code,footprint_code,footprint_name (see data/footprints/).");
+        const loaded = loadFootprints(options.footprints);
+        const parsed = parseFootprints(loaded.text, { file: options.footprints });
+        diagnostics.push(...loaded.diagnostics, ...parsed.diagnostics);
+        if (parsed.set.footprints.length === 0) {
+          for (const d of diagnostics) process.stderr.write(`${d.severity} ${d.code} ${d.file ?? ""}${d.row ? `:${d.row}` : ""} ${d.message}\n`);
+          throw new SuffError("E_FOOTPRINTS_EMPTY", `${options.footprints} defines no usable footprint.`, { exitCode: 1 });
+        }
+        to = parsed.set;
+        description = `Aggregates of LA figures to the footprints of ${options.footprints}`;
+      } else {
+        throw usage(`--to ${options.to} is not one of region, england, footprint.`);
+      }
+      const { rows } = loadDataset(dir);
+      const result = aggregateDataset(rows, { to, years, publish: options.publish ? { k } : undefined });
+      result.diagnostics.unshift(...diagnostics);
+      const output = aggregateOutput(result, years ? `${description}, ${years.from} to ${years.to}` : description);
+      if (format === ".csv") writeFileAtomic(options.out, toCsv(output.columns, output.records as Array<Record<string, CsvCell>>));
+      else if (format === ".xlsx") writeFileAtomic(options.out, await tablesToXlsx(output.sheets));
+      else writeFileAtomic(options.out, JSON.stringify(output.json, null, 2) + "\n");
+      process.stdout.write(aggregateSummary(result, options.out));
+      process.exitCode = result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+    });
+}
