@@ -41,8 +41,9 @@ export function aggregatePublished(rows: readonly DatasetRow[]): { regions: Aggr
 
 function aggregateRecords(rows: readonly AggregateRow[]): Record<string, CsvCell>[] {
   return rows.map((row) => {
-    const record: Record<string, CsvCell> = { ...row, ...row.dims, comparable: row.comparable ? "true" : "false" };
-    delete record.dims;
+    const { dims, comparable, ...rest } = row;
+    const record: Record<string, CsvCell> = { ...rest, comparable: comparable ? "true" : "false" };
+    for (const [column, value] of Object.entries(dims)) record[column] = value;
     return record;
   });
 }
