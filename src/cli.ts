@@ -9,6 +9,8 @@ import { register as registerTemplate } from "./cli/template";
 import { register as registerValidate } from "./cli/validate";
 import { register as registerIngest } from "./cli/ingest";
 import { register as registerAggregate } from "./cli/aggregate";
+import { register as registerForecast } from "./cli/forecast";
+import { register as registerBacktest } from "./cli/backtest";
 
 const program = new Command()
   .name("suff")
@@ -22,5 +24,7 @@ registerTemplate(program);
 registerValidate(program);
 registerIngest(program);
 registerAggregate(program);
+registerForecast(program);
+registerBacktest(program);
 
 await runMain(program, process.argv);

@@ -1,0 +1,100 @@
+/**
+ * `suff forecast INPUT.csv --horizon H --out OUT.csv`: forecast every series of a long CSV
+ * (series_id,period,value) and write series_id,period,model,mean,lo80,hi80,lo95,hi95.
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import type { Diagnostic } from "../spec/diagnostic";
+import { SuffError } from "../spec/errors";
+import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast";
+import { forecast } from "../forecast/forecast";
+import { MODEL_NAMES, modelByName } from "../forecast/model-registry";
+import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io";
+import { writeFileAtomic } from "../write/atomic";
+import { toCsv } from "../write/csv";
+
+/**
+ * Global (cross-series) models that `--model auto` may choose when they win its internal
+ * rolling-origin backtest on the file's series. Add a GlobalModelSpec here to make it a
+ * candidate (e.g. the pooled LA rate model).
+ */
+export const GLOBAL_CANDIDATES: GlobalModelSpec[] = [];
+
+export interface SeriesCommandOptions {
+  horizon: string;
+  model: string;
+  level: string;
+  frequency?: string;
+  calibrate: boolean;
+  out: string;
+}
+
+/** Parse a positive integer option or stop with a usage error. */
+export function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new SuffError("E_USAGE", `${option} must be a positive whole number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/** Parse --level (comma list of percentages in (0, 100)). */
+export function parseLevels(text: string): number[] {
+  const levels = text.split(",").map((x) => x.trim()).filter((x) => x !== "").map(Number);
+  if (levels.length === 0 || levels.some((l) => !(l > 0 && l < 100))) throw new SuffError("E_USAGE", `--level must be a comma list of percentages between 0 and 100, got ${JSON.stringify(text)}`);
+  return levels;
+}
+
+/** Resolve --model or stop with the list of known names. */
+export function resolveModel(name: string): ModelSpec | "auto" {
+  const spec = modelByName(name);
+  if (!spec) throw new SuffError("E_USAGE", `unknown --model ${JSON.stringify(name)}`, { hint: `choose one of: ${MODEL_NAMES.join(", ")}` });
+  return spec;
+}
+
+/** Read the long CSV, print its diagnostics, and stop when nothing usable is left. */
+export function readSeriesFile(input: string, frequency: string | undefined): SeriesSet {
+  let text: string;
+  try {
+    text = readFileSync(input, "utf8");
+  } catch (error) {
+    throw new SuffError("E_READ", `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const result = readSeriesCsv(text, { file: input, frequency: frequency === undefined ? undefined : Number(frequency) });
+  printDiagnostics(result.diagnostics);
+  process.stderr.write(`read ${result.rows} rows: ${result.accepted} accepted, ${result.rows - result.accepted} rejected; ${result.series.length} series\n`);
+  const usable = result.series.filter((s) => s.values.some(Number.isFinite));
+  if (usable.length === 0) throw new SuffError("E_NO_SERIES", `${input} has no series with an observed value`, { hint: "Columns series_id,period,value; periods like 2025, 2025-Q1 or 2025-01." });
+  return usable;
+}
+
+/** Print diagnostics one per line (file:row: severity CODE message), at most 50 of them. */
+export function printDiagnostics(diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics.slice(0, 50)) {
+    const where = [d.file, d.row !== undefined ? `row ${d.row}` : undefined, d.column].filter(Boolean).join(":");
+    process.stderr.write(`${where}: ${d.severity} ${d.code} ${d.message}\n`);
+  }
+  if (diagnostics.length > 50) process.stderr.write(`... and ${diagnostics.length - 50} more diagnostics\n`);
+}
+
+export function register(program: Command): void {
+  program
+    .command("forecast")
+    .description("Forecast every series of a long CSV (series_id,period,value; periods YYYY, YYYY-Qn or YYYY-MM) with calibrated intervals.")
+    .argument("<input>", "long CSV with columns series_id,period,value")
+    .requiredOption("--horizon <h>", "periods ahead to forecast")
+    .option("--model <name>", `model: ${MODEL_NAMES.join(", ")}`, "auto")
+    .option("--level <list>", "interval levels in percent, comma separated", "80,95")
+    .option("--frequency <m>", "observations per year: 1, 4 or 12 (default: from the periods)")
+    .option("--calibrate", "conformal intervals calibrated on rolling-origin errors (default)", true)
+    .option("--no-calibrate", "analytic (model-based) intervals instead of calibrated ones")
+    .requiredOption("--out <file>", "forecast CSV to write")
+    .action((input: string, options: SeriesCommandOptions) => {
+      const horizon = positiveInteger(options.horizon, "--horizon");
+      const levels = parseLevels(options.level);
+      const spec = resolveModel(options.model);
+      const series = readSeriesFile(input, options.frequency);
+      const table = forecast(series, spec, { horizon, levels, calibrate: options.calibrate, candidates: GLOBAL_CANDIDATES });
+      writeFileAtomic(options.out, toCsv(forecastColumns(levels), forecastRecords(table, levels)));
+      const models = [...new Set(table.map((r) => r.model))];
+      process.stdout.write(`wrote ${options.out}: ${table.length} rows, ${series.length} series, horizon ${horizon}, model ${models.slice(0, 3).join("; ")}${models.length > 3 ? "; ..." : ""}, ${options.calibrate ? "calibrated" : "analytic"} intervals\n`);
+    });
+}
