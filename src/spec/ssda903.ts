@@ -33,12 +33,34 @@ export interface EpisodeTable {
   categoryOfNeed: Uint8Array;
   /** Index into codes.reasonNewEpisode (RNE). */
   reasonNewEpisode: Uint8Array;
-  /** Index into codes.reasonEnded (REC; "X1" = not an exit, "" = open). */
+  /**
+   * Index into codes.reasonEnded (REC; "X1" = not an exit, "" = open).
+   * "closed_unknown" (SSDA903 reader, rule open-absent-from-newer): the episode was open in
+   * an older return and absent from the LA's newer returns, so it is closed at 1 April
+   * after that return's 31 March with no known reason: treat it as censored (lost to
+   * follow-up), not as an exit. Short breaks (V3/V4) are excluded from the table by default.
+   * codes.placementType: template leaf codes plus "unknown" (PLACE x PLACE_PROVIDER not resolvable).
+   */
   reasonEnded: Uint8Array;
   /** 1 if the child is recorded as UASC (uasc file or header), else 0. */
   uasc: Uint8Array;
   /** 1 placed outside the LA boundary, 0 inside, 255 unknown. */
   outsideLa: Uint8Array;
+  /**
+   * Added by the SSDA903 reader (H7), optional so other producers need not fill them:
+   * 1 placed outside the LA's region, 0 inside, 255 unknown (needs PL_LA or PL_LOCATION).
+   */
+  outsideRegion?: Uint8Array;
+  /** 1 placed more than 20 miles from home, 0 not, 255 unknown (needs PL_DISTANCE; never from postcodes). */
+  overTwentyMiles?: Uint8Array;
+  /** The return year (ending 31 March) whose version of the episode was kept (latest return wins). */
+  returnYear?: Uint16Array;
+  /**
+   * By LA index: the return years (ending 31 March) read for that LA, ascending. The
+   * observation window of LA `la` is 1 April of (first year - 1) to 31 March of the last
+   * year; episodes starting before it are left-truncated.
+   */
+  returnYears?: number[][];
   codes: {
     la: string[];
     placementType: string[];

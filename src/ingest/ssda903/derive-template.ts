@@ -1,0 +1,283 @@
+/**
+ * Stage 3 of the SSDA903 pipeline: the national template's Demand and Location measures
+ * for each LA and each year ending 31 March for which a return was read, from the cleaned
+ * EpisodeTable (short breaks V3/V4 already excluded by default).
+ *
+ * Definitions (DfE "Children looked after in England" methodology):
+ * - Looked after at 31 March Y: an episode with DECOM <= 31 March Y and no DEC or DEC
+ *   after 31 March Y (a child whose episode ceased on 31 March is not counted). Age at
+ *   31 March. By placement type (PLACE x PLACE_PROVIDER), age band, CIN, LS, provider, UASC.
+ * - Started in the year: the first episode of a period of care (RNE = S, or an episode not
+ *   continuing the child's previous one) starting 1 April Y-1 to 31 March Y; only the
+ *   first start of a child in the year counts. Age on starting.
+ * - Ceased in the year: an episode ending in the year with REC an exit (not X1); only the
+ *   last cease of a child in the year counts. Age on ceasing; reason grouped. Episodes
+ *   closed by cleaning with an unknown reason are not ceases.
+ * - Location: outside the LA from PL_LOCATION, PL_LA (DfE-derived fields, when the extract
+ *   has them) or PLACE_PROVIDER PR2 (another LA's provision); outside the region from
+ *   PL_LA; more than 20 miles from PL_DISTANCE. The toolkit has no postcode lookup, so
+ *   distance is never computed from HOME_POST/PL_POST: without PL_DISTANCE it is not
+ *   derived. A cell with any child of unknown location is written as missing
+ *   (not_available), never as zero or as a lower bound.
+ * Not derivable from 903 alone: unmet need, supply, cost and provider measures.
+ */
+import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists";
+import { findCode, leafCodes, rootCodes, rootOf } from "../../reference/code-tree";
+import { findLa, laGeography } from "../../reference/las";
+import type { DatasetRow, DimensionColumn, ValueStatus } from "../../spec/dataset";
+import type { Diagnostic } from "../../spec/diagnostic";
+import { diagnostic } from "../../spec/messages/index";
+import type { EpisodeTable } from "../../spec/ssda903";
+import { ENGLAND } from "../../reference/regions";
+import { ageOn, reportingYearOf, yearEnd } from "./civil-days";
+import { CLOSED_UNKNOWN } from "./clean/open-absent-from-newer";
+
+const UNKNOWN = 255;
+const AGE_BANDS = rootCodes(AGE_BAND); // under_1, 1_to_4, 5_to_9, 10_to_15, 16_plus
+const PLACEMENTS = leafCodes(PLACEMENT_TYPE);
+const NEEDS = ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"];
+const LEGAL = leafCodes(LEGAL_STATUS).filter((c) => !findCode(LEGAL_STATUS, c)?.children?.length);
+const PROVIDERS = ["PR0", "PR1", "PR2", "PR3", "PR4", "PR5", "not_reported"];
+const REASONS = rootCodes(REASON_CEASED);
+const LOCALITIES = ["inside_la", "outside_la"];
+const DISTANCES = ["20_miles_or_less", "over_20_miles", "not_known"];
+
+/** Age band index for an age in years, -1 when negative (date of birth after the date). @example ageBandIndex(16) // 4 */
+export function ageBandIndex(age: number): number {
+  if (age < 0) return -1;
+  if (age < 1) return 0;
+  if (age < 5) return 1;
+  if (age < 10) return 2;
+  if (age < 16) return 3;
+  return 4;
+}
+
+/** Reason group of an REC code (E4x = special guardianship), or null when it is not in the code set. @example reasonGroup("E45") // "special_guardianship" */
+export function reasonGroup(code: string): string | null {
+  if (findCode(REASON_CEASED, code)) return rootOf(REASON_CEASED, code);
+  if (/^E4[3-9]$/.test(code)) return "special_guardianship";
+  return null;
+}
+
+// Block layout: one Float64Array block per (LA, year).
+const P = PLACEMENTS.length + 1; // + unknown
+const A = AGE_BANDS.length + 1;
+const N = NEEDS.length + 1;
+const L = LEGAL.length + 1;
+const R = PROVIDERS.length + 1;
+const C = REASONS.length + 1;
+const layout = (() => {
+  const parts: [string, number][] = [
+    ["stock", P * A], ["stockNeed", N], ["stockLegal", L], ["stockProvider", R], ["stockUascAge", A],
+    ["startAge", A], ["startNeed", N], ["startLegal", L], ["startUasc", 1],
+    ["ceaseAge", A], ["ceaseReason", C], ["ceaseUasc", 1],
+    ["outLa", P], ["outLaUnknown", P], ["outRegion", P], ["outRegionUnknown", P], ["over20", P], ["over20Unknown", P],
+    ["location", LOCALITIES.length * DISTANCES.length], ["locationUnknown", 1],
+  ];
+  const offsets: Record<string, number> = {};
+  let size = 0;
+  for (const [name, width] of parts) { offsets[name] = size; size += width; }
+  return { offsets, size };
+})();
+const O = layout.offsets;
+
+export interface DeriveTemplateResult {
+  rows: DatasetRow[];
+  diagnostics: Diagnostic[];
+}
+
+function mapCodes(codes: string[], targets: string[], map: (code: string) => string | null = (c) => c): Int32Array {
+  return Int32Array.from(codes, (code) => {
+    const target = map(code);
+    const index = target === null ? -1 : targets.indexOf(target);
+    return index < 0 ? targets.length : index; // unknown slot
+  });
+}
+
+/**
+ * Template measures for every LA and return year in the table.
+ * @throws never on bad data.
+ * @example deriveTemplate(cleanSsda903(readSsda903([], {})).table).rows.length // 0
+ */
+export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
+  const diagnostics: Diagnostic[] = [];
+  const returnYears = table.returnYears ?? table.codes.la.map(() => [] as number[]);
+  // 1. Blocks per (LA, year).
+  let blocks = 0;
+  const yearIndex = returnYears.map((years) => { const m = new Map<number, number>(); for (const y of years) m.set(y, blocks++); return m; });
+  const counts = new Float64Array(blocks * layout.size);
+  // 2. Code maps.
+  const placementMap = mapCodes(table.codes.placementType, PLACEMENTS);
+  const needMap = mapCodes(table.codes.categoryOfNeed, NEEDS);
+  const legalMap = mapCodes(table.codes.legalStatus, LEGAL);
+  const providerMap = mapCodes(table.codes.placeProvider, PROVIDERS, (c) => (c === "" ? "not_reported" : c));
+  const reasonMap = mapCodes(table.codes.reasonEnded, REASONS, reasonGroup);
+  const isExit = table.codes.reasonEnded.map((c) => c !== "" && c !== "X1" && c !== CLOSED_UNKNOWN);
+  const isStartCode = table.codes.reasonNewEpisode.map((c) => c === "S");
+  const negativeAges = new Map<number, number>();
+  const outsideRegion = table.outsideRegion;
+  const over20 = table.overTwentyMiles;
+
+  // 3. One pass over episodes, grouped by child.
+  const n = table.length;
+  let groupStart = 0;
+  const startsSeen = new Set<number>();
+  const ceaseByYear = new Map<number, number>();
+  for (let i = 0; i <= n; i++) {
+    if (i === n || (i > groupStart && table.child[i] !== table.child[groupStart])) {
+      for (const [block, episode] of ceaseByYear) countCease(block, episode);
+      startsSeen.clear();
+      ceaseByYear.clear();
+      groupStart = i;
+      if (i === n) break;
+    }
+    const la = table.la[i];
+    const years = returnYears[la];
+    const index = yearIndex[la];
+    const start = table.start[i];
+    const end = table.end[i];
+    const birth = table.birth[i];
+    // Stock at each 31 March.
+    for (const year of years) {
+      const march = yearEnd(year);
+      if (start > march || (end >= 0 && end <= march)) continue;
+      const base = index.get(year)! * layout.size;
+      const age = ageBand(birth, march, base);
+      const type = placementMap[table.placementType[i]];
+      counts[base + O.stock + type * A + age]++;
+      counts[base + O.stockNeed + needMap[table.categoryOfNeed[i]]]++;
+      counts[base + O.stockLegal + legalMap[table.legalStatus[i]]]++;
+      counts[base + O.stockProvider + providerMap[table.placeProvider[i]]]++;
+      if (table.uasc[i]) counts[base + O.stockUascAge + age]++;
+      const outside = table.outsideLa[i];
+      if (outside === UNKNOWN) counts[base + O.outLaUnknown + type]++;
+      else if (outside === 1) counts[base + O.outLa + type]++;
+      const region = outsideRegion ? outsideRegion[i] : UNKNOWN;
+      if (region === UNKNOWN) counts[base + O.outRegionUnknown + type]++;
+      else if (region === 1) counts[base + O.outRegion + type]++;
+      const far = over20 ? over20[i] : UNKNOWN;
+      if (far === UNKNOWN) counts[base + O.over20Unknown + type]++;
+      else if (far === 1) counts[base + O.over20 + type]++;
+      if (outside === UNKNOWN) counts[base + O.locationUnknown]++;
+      else counts[base + O.location + outside * DISTANCES.length + (far === UNKNOWN ? 2 : far === 1 ? 1 : 0)]++;
+    }
+    // Start of a period of care.
+    const continues = i > groupStart && table.end[i - 1] === start;
+    if (isStartCode[table.reasonNewEpisode[i]] || !continues) {
+      const block = blockForDay(index, start);
+      if (block >= 0 && !startsSeen.has(block)) {
+        startsSeen.add(block);
+        const base = block * layout.size;
+        counts[base + O.startAge + ageBand(birth, start, base)]++;
+        counts[base + O.startNeed + needMap[table.categoryOfNeed[i]]]++;
+        counts[base + O.startLegal + legalMap[table.legalStatus[i]]]++;
+        if (table.uasc[i]) counts[base + O.startUasc]++;
+      }
+    }
+    // Cease: the last in the year wins.
+    if (end >= 0 && isExit[table.reasonEnded[i]]) {
+      const block = blockForDay(index, end);
+      if (block >= 0) ceaseByYear.set(block, i);
+    }
+  }
+
+  function countCease(block: number, i: number): void {
+    const base = block * layout.size;
+    counts[base + O.ceaseAge + ageBand(table.birth[i], table.end[i], base)]++;
+    counts[base + O.ceaseReason + reasonMap[table.reasonEnded[i]]]++;
+    if (table.uasc[i]) counts[base + O.ceaseUasc]++;
+  }
+
+  function ageBand(birth: number, on: number, base: number): number {
+    const band = ageBandIndex(ageOn(birth, on));
+    if (band >= 0) return band;
+    const block = base / layout.size;
+    negativeAges.set(block, (negativeAges.get(block) ?? 0) + 1);
+    return AGE_BANDS.length;
+  }
+
+  function blockForDay(index: Map<number, number>, day: number): number {
+    return index.get(reportingYearOf(day)) ?? -1;
+  }
+
+  // 4. Rows.
+  const rows: DatasetRow[] = [];
+  const notDerived = new Map<string, { la: string; measure: string; reason: string; years: number[] }>();
+  returnYears.forEach((years, la) => {
+    const code = table.codes.la[la];
+    const known = findLa(code);
+    for (const year of years) {
+      const base = yearIndex[la].get(year)! * layout.size;
+      const geography = known ? laGeography(known, year) : { geographic_level: "Local authority" as const, country_code: ENGLAND.code, country_name: ENGLAND.name, region_code: "", region_name: "", old_la_code: code === "unknown" ? "" : code, new_la_code: "", la_name: "" };
+      const emit = (measure: string, dims: Partial<Record<DimensionColumn, string>>, value: number | null, status: ValueStatus = "ok") =>
+        rows.push({ time_period: String(year), time_identifier: "Reporting year", ...geography, measure, dims, value, value_status: status });
+      const sum = (offset: number, width: number) => { let s = 0; for (let k = 0; k < width; k++) s += counts[base + offset + k]; return s; };
+      const oneDimension = (measure: string, column: DimensionColumn, codes: string[], offset: number, skip: (c: string) => boolean = () => false) => {
+        codes.forEach((c, k) => { if (!skip(c)) emit(measure, { [column]: c }, counts[base + offset + k]); });
+        emit(measure, { [column]: TOTAL }, sum(offset, codes.length + 1));
+      };
+      // Demand: stock by placement type x age band, with totals both ways.
+      PLACEMENTS.forEach((type, p) => {
+        AGE_BANDS.forEach((band, a) => emit("cla_31_march", { placement_type: type, age_band: band }, counts[base + O.stock + p * A + a]));
+        emit("cla_31_march", { placement_type: type, age_band: TOTAL }, sum(O.stock + p * A, A));
+      });
+      AGE_BANDS.forEach((band, a) => { let s = 0; for (let p = 0; p < P; p++) s += counts[base + O.stock + p * A + a]; emit("cla_31_march", { placement_type: TOTAL, age_band: band }, s); });
+      const stockTotal = sum(O.stock, P * A);
+      emit("cla_31_march", { placement_type: TOTAL, age_band: TOTAL }, stockTotal);
+      oneDimension("cla_31_march_by_need", "category_of_need", NEEDS, O.stockNeed);
+      oneDimension("cla_31_march_by_legal_status", "legal_status", LEGAL, O.stockLegal, (c) => c === "V3" || c === "V4");
+      oneDimension("cla_31_march_by_provider", "place_provider", PROVIDERS, O.stockProvider);
+      oneDimension("cla_31_march_uasc", "age_band", AGE_BANDS, O.stockUascAge);
+      oneDimension("starts_in_year", "age_band", AGE_BANDS, O.startAge);
+      oneDimension("starts_in_year_by_need", "category_of_need", NEEDS, O.startNeed);
+      oneDimension("starts_in_year_by_legal_status", "legal_status", LEGAL, O.startLegal, (c) => c === "V3" || c === "V4");
+      emit("starts_in_year_uasc", {}, counts[base + O.startUasc]);
+      oneDimension("ceases_in_year", "age_band", AGE_BANDS, O.ceaseAge);
+      oneDimension("ceases_in_year_by_reason", "reason_ceased", REASONS, O.ceaseReason);
+      emit("ceases_in_year_uasc", {}, counts[base + O.ceaseUasc]);
+      // Location: a cell is known only when every child in it has a known location.
+      const location = (measure: string, outOffset: number, unknownOffset: number, reason: string) => {
+        const unknownTotal = sum(unknownOffset, P);
+        if (unknownTotal === stockTotal && stockTotal > 0) {
+          emit(measure, { placement_type: TOTAL }, null, "not_available");
+          const key = `${measure}:${la}`;
+          const entry = notDerived.get(key) ?? { la: code, measure, reason, years: [] };
+          entry.years.push(year);
+          notDerived.set(key, entry);
+          return;
+        }
+        PLACEMENTS.forEach((type, p) => {
+          const unknown = counts[base + unknownOffset + p];
+          emit(measure, { placement_type: type }, unknown > 0 ? null : counts[base + outOffset + p], unknown > 0 ? "not_available" : "ok");
+        });
+        emit(measure, { placement_type: TOTAL }, unknownTotal > 0 ? null : sum(outOffset, P), unknownTotal > 0 ? "not_available" : "ok");
+      };
+      location("placed_outside_la", O.outLa, O.outLaUnknown, "the placement's LA is not known for every child (needs PL_LOCATION or PL_LA; PLACE_PROVIDER PR2 only shows some placements outside)");
+      location("placed_outside_region", O.outRegion, O.outRegionUnknown, "the placement's LA is not known for every child (needs PL_LA)");
+      location("placed_over_20_miles", O.over20, O.over20Unknown, "distance from home needs PL_DISTANCE; the toolkit has no postcode lookup, so HOME_POST and PL_POST are not used");
+      if (counts[base + O.locationUnknown] > 0 || stockTotal === 0) {
+        if (stockTotal > 0) {
+          emit("cla_31_march_by_location", { locality: TOTAL, distance: TOTAL }, null, "not_available");
+          const key = `cla_31_march_by_location:${la}`;
+          const entry = notDerived.get(key) ?? { la: code, measure: "cla_31_march_by_location", reason: "locality is not known for every child (needs PL_LOCATION or PL_LA)", years: [] };
+          entry.years.push(year);
+          notDerived.set(key, entry);
+        }
+      } else {
+        LOCALITIES.forEach((loc, l) => {
+          DISTANCES.forEach((dist, d) => emit("cla_31_march_by_location", { locality: loc, distance: dist }, counts[base + O.location + l * DISTANCES.length + d]));
+          emit("cla_31_march_by_location", { locality: loc, distance: TOTAL }, sum(O.location + l * DISTANCES.length, DISTANCES.length));
+        });
+        DISTANCES.forEach((dist, d) => emit("cla_31_march_by_location", { locality: TOTAL, distance: dist }, counts[base + O.location + d] + counts[base + O.location + DISTANCES.length + d]));
+        emit("cla_31_march_by_location", { locality: TOTAL, distance: TOTAL }, stockTotal);
+      }
+      const negative = negativeAges.get(base / layout.size);
+      if (negative) diagnostics.push(diagnostic("I_903_NEGATIVE_AGE", { la: code, year, count: negative }));
+    }
+  });
+  for (const { la, measure, reason, years } of notDerived.values()) {
+    const span = years.length > 1 ? `${Math.min(...years)} to ${Math.max(...years)}` : String(years[0]);
+    diagnostics.push(diagnostic("I_903_NOT_DERIVED", { measure, la, year: span, reason }));
+  }
+  return { rows, diagnostics };
+}

@@ -1,0 +1,74 @@
+/**
+ * The file-system side of the SSDA903 reader: read a folder (recursively) or a list of
+ * paths, keep the files whose columns (or XML content) make them SSDA903 tables, and hand
+ * their bytes to the pure reader. `loadEpisodeTable` is what the stock-flow model uses.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../../spec/diagnostic";
+import type { ReadResult } from "../../spec/dataset";
+import type { CleaningCounts, EpisodeTable } from "../../spec/ssda903";
+import { SuffError } from "../../spec/errors";
+import { cleanSsda903 } from "./clean-ssda903";
+import { detectSsda903Kind } from "./detect-ssda903-kind";
+import { ingestSsda903, type IngestSsda903Options } from "./ingest-ssda903";
+import { looksLikeXml, readSsda903, type Ssda903File } from "./read-ssda903";
+import { csvHeader } from "./scan-csv";
+
+function listFiles(target: string): string[] {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (!stat) throw new SuffError("E_903_PATH_NOT_FOUND", `No such file or folder: ${target}`, { hint: "Give the folder holding the SSDA903 CSV or XML files." });
+  if (stat.isFile()) return [target];
+  return readdirSync(target, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(target, entry.name)) : [path.join(target, entry.name)]));
+}
+
+/**
+ * Read the SSDA903 tables in a folder or list of files (by content: CSVs whose columns
+ * are a 903 table, and XML returns). Other files are ignored.
+ * @throws SuffError E_903_PATH_NOT_FOUND when a path does not exist.
+ * @example loadSsda903Files("test/fixtures/ssda903-samples/combined").length // 40
+ */
+export function loadSsda903Files(target: string | string[]): Ssda903File[] {
+  const paths = (Array.isArray(target) ? target : [target]).flatMap(listFiles);
+  const files: Ssda903File[] = [];
+  for (const file of paths) {
+    const lower = file.toLowerCase();
+    if (!lower.endsWith(".csv") && !lower.endsWith(".xml")) continue;
+    const bytes = readFileSync(file);
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (lower.endsWith(".xml") ? looksLikeXml(view) : detectSsda903Kind(csvHeader(view)) !== null) files.push({ name: file, bytes: view });
+  }
+  return files;
+}
+
+export interface LoadedEpisodeTable {
+  table: EpisodeTable;
+  counts: CleaningCounts;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The cleaned EpisodeTable and cleaning counts from a folder or files of SSDA903 data,
+ * for the stock-flow model.
+ * @throws SuffError E_903_PATH_NOT_FOUND for a missing path; E_903_NO_EPISODES when no episodes table is found.
+ * @example loadEpisodeTable("test/fixtures/ssda903-samples/combined").table.length > 0 // true
+ */
+export function loadEpisodeTable(target: string | string[], options: IngestSsda903Options = {}): LoadedEpisodeTable {
+  const files = loadSsda903Files(target);
+  const cleaned = cleanSsda903(readSsda903(files, options), options);
+  if (!cleaned.files.some((f) => f.kind === "episodes")) {
+    throw new SuffError("E_903_NO_EPISODES", `No SSDA903 episodes table found in ${Array.isArray(target) ? target.join(", ") : target}`, { hint: "Episodes are the CSV with columns CHILD, DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC (or an XML return)." });
+  }
+  return { table: cleaned.table, counts: cleaned.counts, diagnostics: cleaned.diagnostics };
+}
+
+/**
+ * Template measures from a folder or files of SSDA903 data (see ingestSsda903).
+ * @throws SuffError E_903_PATH_NOT_FOUND for a missing path.
+ * @example loadSsda903("test/fixtures/ssda903-samples/combined", { la: "202" }).kind // "ssda903"
+ */
+export function loadSsda903(target: string | string[], options: IngestSsda903Options = {}): ReadResult {
+  return ingestSsda903(loadSsda903Files(target), options);
+}
