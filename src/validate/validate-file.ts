@@ -9,6 +9,7 @@ import { openWorkbook } from "../ingest/open-workbook";
 import { sniffFile } from "../ingest/sniff";
 import type { ReadResult } from "../spec/dataset";
 import type { Diagnostic } from "../spec/diagnostic";
+import { SuffError } from "../spec/errors";
 import { runRules } from "./run-rules";
 
 export interface FileValidation {
@@ -19,14 +20,19 @@ export interface FileValidation {
 
 /**
  * Read and validate a return.
- * @throws SuffError (exit code 2) when the file is not readable as a workbook or text
- *   (E_NOT_XLSX, E_PASSWORD_PROTECTED, E_LEGACY_XLS, E_ZIP_BOMB, E_CORRUPT_XLSX).
+ * @throws SuffError (exit code 2) when the file is not readable as a workbook or text, or
+ *   its content contradicts its extension (E_NOT_XLSX, E_NOT_CSV, E_PASSWORD_PROTECTED, E_LEGACY_XLS, E_ZIP_BOMB, E_CORRUPT_XLSX).
  * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,-1\n") })).diagnostics[0].code // "E_VALUE_NEGATIVE"
  */
 export async function validateFile(file: { name: string; bytes: Uint8Array }, options: { period?: string; today?: Date } = {}): Promise<FileValidation> {
   const sniff = sniffFile(file.bytes, file.name);
+  const wantsWorkbook = sniff.extension === "xlsx" || sniff.extension === "xlsm" || sniff.extension === "xls";
+  const wantsText = sniff.extension === "csv" || sniff.extension === "txt";
+  if (wantsText && sniff.kind !== "text") {
+    throw new SuffError("E_NOT_CSV", `${file.name} is not a CSV file: it is ${sniff.description}.`, { hint: sniff.kind === "xlsx" ? "Give it an .xlsx extension." : "Give the path of a long CSV return." });
+  }
   let read: ReadResult;
-  if (sniff.kind === "text") read = readLongCsv(file);
+  if (sniff.kind === "text" && !wantsWorkbook) read = readLongCsv(file);
   else if (sniff.kind === "xlsx" && sniff.detail === "workbook") read = await readTemplateWorkbook(file);
   else {
     await openWorkbook(file); // throws the SuffError that says what the file really is

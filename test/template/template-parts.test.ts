@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { CODE_LISTS } from "../../src/reference/code-lists";
+import { allCodes } from "../../src/reference/code-tree";
+import { DATASET_COLUMNS } from "../../src/spec/dataset";
+import { columnLetter, cellReference } from "../../src/template/column-letter";
+import { findMeasure, MEASURES } from "../../src/template/measures";
+import { parseMissingReason } from "../../src/template/missing-reasons";
+import { FREE_TEXT_ROWS, prefillRows, sectionColumns } from "../../src/template/prefill-rows";
+import { templateCsvHeader } from "../../src/template/template-csv-header";
+import { parseTemplateFormats, templateFiles } from "../../src/template/template-files";
+import { templateJsonSchema } from "../../src/template/template-json-schema";
+import { workbookLayout } from "../../src/template/workbook-layout";
+
+describe("template parts", () => {
+  it("column letters and cell references (JSDoc examples)", () => {
+    expect(columnLetter(28)).toBe("AB");
+    expect(columnLetter(1)).toBe("A");
+    expect(columnLetter(702)).toBe("ZZ");
+    expect(cellReference(7, 3)).toBe("C7");
+    expect(() => columnLetter(0)).toThrow();
+  });
+
+  it("prefills leaves, groups and total; free-text measures get empty rows", () => {
+    expect(prefillRows(findMeasure("cla_31_march_uasc")!).map((r) => r.age_band)).toEqual(["total", "under_1", "1_to_4", "5_to_9", "10_to_15", "16_plus"]);
+    const placements = prefillRows(findMeasure("placed_outside_la")!).map((r) => r.placement_type);
+    expect(placements).toEqual(expect.arrayContaining(["total", "foster", "foster_ifa", "supported_accommodation", "other_placements", "unregistered"]));
+    expect(placements).not.toContain("supported_accommodation_group"); // a one-member group is its leaf
+    expect(prefillRows(findMeasure("provider_children_placed")!)).toHaveLength(FREE_TEXT_ROWS);
+    expect(prefillRows(findMeasure("foster_places_approved")!)).toEqual([{}]);
+    for (const m of MEASURES) for (const row of prefillRows(m)) for (const [column, code] of Object.entries(row)) {
+      expect(["total", ...allCodes(CODE_LISTS[column])]).toContain(code);
+    }
+  });
+
+  it("section columns, layout, CSV header and formats", () => {
+    expect(sectionColumns("supply")).toEqual(["measure", "label", "placement_type", "sector", "provision_type", "opening_year", "value", "missing_reason"]);
+    expect(workbookLayout()[0]).toBe("Guidance");
+    expect(templateCsvHeader()).toBe(`${DATASET_COLUMNS.join(",")}\n`);
+    expect(templateCsvHeader().startsWith("time_period,time_identifier,geographic_level")).toBe(true);
+    expect(parseTemplateFormats("csv, xlsx")).toEqual(["csv", "xlsx"]);
+    expect(() => parseTemplateFormats("pdf")).toThrow(/Unknown template format/);
+    expect(() => parseTemplateFormats("")).toThrow();
+  });
+
+  it("missing reasons parse codes, labels and markers", () => {
+    expect(parseMissingReason("Not Applicable")).toBe("not_applicable");
+    expect(parseMissingReason("c")).toBe("suppressed");
+    expect(parseMissingReason("nope")).toBeUndefined();
+  });
+
+  it("JSON schema has enums from the code lists and per-measure constraints", async () => {
+    const schema = templateJsonSchema() as { properties: Record<string, { enum?: string[] }>; allOf: unknown[] };
+    expect(schema.properties.measure.enum).toEqual(MEASURES.map((m) => m.id));
+    expect(schema.properties.placement_type.enum).toContain("foster_ifa");
+    expect(schema.properties.value_status.enum).toContain("suppressed");
+    expect(schema.allOf).toHaveLength(MEASURES.length);
+    expect((await templateFiles(["csv"]))[0].name).toBe("sufficiency-template.csv");
+  });
+});
