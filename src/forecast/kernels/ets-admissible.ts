@@ -4,11 +4,13 @@
  * eigenvalues inside the unit circle, so old observations lose their weight.
  */
 import { isSchurStable } from "../../stats/is-schur-stable";
+import { polynomialRootModulus } from "../../stats/polynomial-root-modulus";
 
 /**
  * Whether (alpha, beta, gamma, phi) lies in the admissible region of Hyndman et al.
  * (2008) chapter 10. Non-seasonal models use the closed-form inequalities; seasonal
- * models add the easy inequalities and then the characteristic polynomial test, as
+ * models add the easy inequalities and then the characteristic polynomial test (roots of
+ * modulus at most 1 + 1e-10), as
  * `EtsTargetFunction::admissible` in R's forecast package.
  *
  * Reference: Hyndman, Akram and Archibald (2008) "The admissible parameter space for
@@ -57,5 +59,17 @@ export function etsAdmissible(
   for (let i = 0; i < m - 2; i++) poly[2 + i] = alpha + beta - alpha * phi;
   poly[m] = alpha + beta - alpha * phi + gamma - 1;
   poly[m + 1] = phi * (1 - alpha - gamma);
-  return isSchurStable(poly, work);
+  if (isSchurStable(poly, work)) return true;
+  // The step-down test is exact only away from the unit circle. If even the polynomial
+  // scaled to the circle of radius 1 + 1e-6 is unstable, a root is clearly outside.
+  // Otherwise a root sits at the boundary (often where the optimum lies, e.g. gamma =
+  // 1 - alpha): decide as R does, on the largest root modulus with a tolerance of 1e-10.
+  const scaled = new Float64Array(size);
+  let factor = 1;
+  for (let i = 0; i < size; i++) {
+    scaled[i] = poly[i]! * factor;
+    factor /= 1 + 1e-6;
+  }
+  if (!isSchurStable(scaled, work)) return false;
+  return polynomialRootModulus(poly) <= 1 + 1e-10;
 }
