@@ -19,6 +19,8 @@ export interface HierarchyOptions {
   dimensionValues?: string[];
   /** Id of the top (default E92000001). */
   top?: string;
+  /** With a dimension: keep only the LA x value pairs for which this returns true (e.g. pairs with data). Aggregates left without members are dropped. */
+  keep?: (la: string, value: string) => boolean;
 }
 
 /** The series id of a geography, crossed with a dimension value when given. @example seriesKey("E06000001", "foster_la") // "E06000001|foster_la" */
@@ -49,12 +51,15 @@ export function hierarchy(options: HierarchyOptions): Hierarchy {
   if (!values || values.length === 0) {
     return { bottom: [...las], aggregates: groups.map((g) => ({ id: g.code, members: g.members })) };
   }
-  const bottom = las.flatMap((la) => values.map((v) => seriesKey(la, v)));
+  const keep = options.keep ?? (() => true);
+  const valuesOf = (la: string) => values.filter((v) => keep(la, v));
+  const bottom = las.flatMap((la) => valuesOf(la).map((v) => seriesKey(la, v)));
   const aggregates: Hierarchy["aggregates"] = [];
+  const add = (id: string, members: string[]) => { if (members.length > 0) aggregates.push({ id, members }); };
   for (const g of groups) {
-    aggregates.push({ id: g.code, members: g.members.flatMap((la) => values.map((v) => seriesKey(la, v))) });
-    for (const v of values) aggregates.push({ id: seriesKey(g.code, v), members: g.members.map((la) => seriesKey(la, v)) });
+    add(g.code, g.members.flatMap((la) => valuesOf(la).map((v) => seriesKey(la, v))));
+    for (const v of values) add(seriesKey(g.code, v), g.members.filter((la) => keep(la, v)).map((la) => seriesKey(la, v)));
   }
-  for (const la of las) aggregates.push({ id: la, members: values.map((v) => seriesKey(la, v)) });
+  for (const la of las) add(la, valuesOf(la).map((v) => seriesKey(la, v)));
   return { bottom, aggregates };
 }

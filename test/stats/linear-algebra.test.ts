@@ -21,3 +21,12 @@ describe("linear algebra", () => {
     expect(result.covariance[0]).toBeCloseTo(1, 10);
   });
 });
+
+import { splitConformalQuantile } from "../../src/stats/split-conformal-quantile";
+describe("splitConformalQuantile", () => {
+  it("takes the ⌈(n+1)p⌉-th score (JSDoc example) and NaN with too few scores", () => {
+    expect(splitConformalQuantile(Float64Array.of(5, 1, 4, 2, 3, 6, 7, 8, 9, 10), 0.8)).toBe(9);
+    expect(splitConformalQuantile(Float64Array.of(1, 2, 3), 0.975)).toBeNaN();
+    expect(splitConformalQuantile(Float64Array.of(5, 1, 4, 2, 3, 6, 7, 8, 9, 10), 0.1)).toBe(1);
+  });
+});
