@@ -143,6 +143,7 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
   const orderedCells = [...cells.values()].sort((a, b) =>
     a.year - b.year || a.time_period.localeCompare(b.time_period) || (measureOrder.get(a.measure)! - measureOrder.get(b.measure)!) || a.key.localeCompare(b.key));
   const out: AggregateRow[] = [];
+  const notComparable = new Map<string, { footprint: string; reason: string; periods: string[] }>();
   const contributions = new Map<AggregateRow, MemberValue[]>();
   for (const footprint of set.footprints) {
     const geography = footprintGeography(options.to, footprint);
@@ -152,7 +153,12 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
       if (!year) {
         year = membersInYear(footprint, cell.year);
         resolved.set(cell.year, year);
-        for (const reason of year.notComparable) diagnostics.push(diagnostic("W_AGGREGATE_NOT_COMPARABLE", { footprint: `${footprint.name} (${footprint.code})`, period: cell.time_period, reason }));
+        for (const reason of year.notComparable) {
+          const k = `${footprint.code}\u0001${reason}`;
+          const entry = notComparable.get(k) ?? { footprint: `${footprint.name} (${footprint.code})`, reason, periods: [] };
+          entry.periods.push(cell.time_period);
+          notComparable.set(k, entry);
+        }
       }
       const members = year.members.map((la) => la.oldCode);
       const measure = findMeasure(cell.measure)!;
@@ -186,6 +192,11 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
       out.push(row);
       if (measure.aggregation.kind === "sum" && comparable) contributions.set(row, rolled.contributions);
     }
+  }
+
+  for (const { footprint, reason, periods } of notComparable.values()) {
+    const period = periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]} (${periods.length} periods)`;
+    diagnostics.push(diagnostic("W_AGGREGATE_NOT_COMPARABLE", { footprint, period, reason }));
   }
 
   // 4. Rates per 10,000 children aged 0-17 for counts of children, over the population of

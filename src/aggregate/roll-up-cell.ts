@@ -39,6 +39,9 @@ function finish(parts: {
   contributions: MemberValue[];
 }): CellRollUp {
   const missing = parts.expected - parts.present - parts.suppressed;
+  // Sums of decimal amounts pick up binary noise (2591219.4499999997); 6 places is far
+  // below any published precision.
+  parts.value = Math.round(parts.value * 1e6) / 1e6;
   const base = { members_expected: parts.expected, members_present: parts.present, members_missing: missing, members_suppressed: parts.suppressed, contributions: parts.contributions };
   if (parts.expected === 0) return { ...base, value: null, value_status: "not_available", note: "no member LA reported in this year" };
   if (parts.present === 0) {

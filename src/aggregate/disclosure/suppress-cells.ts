@@ -9,9 +9,9 @@
  *    relations still determine in combination (e.g. across the rows and columns of a 2-D
  *    table) gets one more cell suppressed, chosen the same way from the nearest relations
  *    that have a suppressible published cell; then back to 2, until nothing is recoverable.
- *    Each round suppresses at least one more cell, so it ends. A protected cell with no
- *    suppressible cell left anywhere near it (only figures published elsewhere) is
- *    reported as residual rather than looped on.
+ *    Each round suppresses at least one more cell, so it ends. A protected cell that would
+ *    be recoverable even with every suppressible cell hidden (figures published elsewhere
+ *    already give it away) is reported as residual at the start, not protected in vain.
  *
  * Reference: ONS "Disclosure control guidance for tables produced from surveys"; Cox (1980)
  * JASA 75; the threshold rule as in DfE children looked after statistics (counts 1 to 4
@@ -71,7 +71,12 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
     return best;
   };
 
-  const residual = new Set<number>();
+  // Cells a reader could work out even if every suppressible cell were hidden (e.g. from
+  // figures published elsewhere that already give them away) cannot be protected here:
+  // report them rather than suppress the whole table trying.
+  const residual = new Set<number>(
+    recoverableCells(known.map((k, i) => k && !cells[i].suppressible), relations).filter((i) => isProtected[i]),
+  );
   for (;;) {
     // 2. Fast pass: relations with a single unknown cell that must stay unknown.
     let changed = true;
