@@ -29,7 +29,7 @@ interface Cell {
  * @example readOfstedPlaces({ name: "ofsted_providers_places_31mar2023.csv", bytes }).rows[0].measure // "registered_providers"
  */
 export function readOfstedPlaces(file: PublishedFile): ReadResult {
-  const list = readOfstedProviders(file.bytes);
+  const list = readOfstedProviders(file.bytes, file.name);
   const acc = readAccumulator(list.kind);
   const cells = new Map<string, Map<string, Cell>>();
   for (const p of list.providers) {

@@ -48,26 +48,44 @@ export function isOfstedProviderList(columns: readonly string[]): boolean {
   return ["URN", "Provision type", "Local authority", "Sector", "Places"].every((c) => columns.includes(c)) && OWNER_COLUMNS.some((c) => columns.includes(c));
 }
 
-function snapshotYear(dates: string[]): number {
-  let latest = "";
-  for (const d of dates) if (/^\d{4}-\d{2}-\d{2}/.test(d) && d > latest) latest = d;
-  if (latest === "") return new Date().getUTCFullYear();
-  const year = Number(latest.slice(0, 4));
-  return latest.slice(5, 10) <= "03-31" ? year : year + 1;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** The year ending 31 March of a date. */
+function yearEnding31March(year: number, monthDay: string): number {
+  return monthDay <= "03-31" ? year : year + 1;
 }
 
 /**
- * Read the provider records of an Ofsted provider list.
+ * The snapshot year: from a date in the file name ("..._31mar2023.csv"), else the first
+ * 31 March on or after the latest registration date in the file.
+ */
+function snapshotYear(name: string, table: { columns: string[]; records: string[][] }): number {
+  const named = /(\d{1,2})[\s_-]?([a-z]{3})[a-z]*[\s_-]?(\d{4})/i.exec(name.split(/[\\/]/).pop() ?? "");
+  if (named && MONTHS.includes(named[2].toLowerCase())) {
+    const month = String(MONTHS.indexOf(named[2].toLowerCase()) + 1).padStart(2, "0");
+    return yearEnding31March(Number(named[3]), `${month}-${named[1].padStart(2, "0")}`);
+  }
+  // Registration dates only: inspections are published after the snapshot.
+  const dateColumns = table.columns.map((c, i) => (/^registration date$/i.test(c) ? i : -1)).filter((i) => i >= 0);
+  let latest = "";
+  for (const r of table.records) for (const i of dateColumns) if (/^\d{4}-\d{2}-\d{2}/.test(r[i]) && r[i] > latest) latest = r[i];
+  if (latest === "") return new Date().getUTCFullYear();
+  return yearEnding31March(Number(latest.slice(0, 4)), latest.slice(5, 10));
+}
+
+/**
+ * Read the provider records of an Ofsted provider list. `fileName` (optional) gives the
+ * snapshot date when it contains one (e.g. ofsted_provider_level_31mar2023.csv).
  * @throws Error only when the bytes are not CSV.
  * @example readOfstedProviders(bytes).providers[0] // { urn: "SC009423", provisionType: "boarding_school", sector: "voluntary", places: 149, laOldCode: "350", ... }
  */
-export function readOfstedProviders(bytes: Uint8Array): OfstedProviderList {
+export function readOfstedProviders(bytes: Uint8Array, fileName = ""): OfstedProviderList {
   const table = publishedTable({ name: "", bytes });
   const col = (name: string) => table.index.get(name) ?? -1;
   const owner = col(OWNER_COLUMNS.find((c) => table.index.has(c)) ?? OWNER_COLUMNS[0]);
-  const [cUrn, cType, cLa, cSector, cPlaces, cStatus, cShort, cRegistered] = ["URN", "Provision type", "Local authority", "Sector", "Places", "Registration status", "Short-break-only children's home", "Registration date"].map(col);
+  const [cUrn, cType, cLa, cSector, cPlaces, cStatus, cShort] = ["URN", "Provision type", "Local authority", "Sector", "Places", "Registration status", "Short-break-only children's home"].map(col);
   const at = (r: string[], i: number) => (i >= 0 ? r[i] : "");
-  const year = snapshotYear(table.records.map((r) => at(r, cRegistered)));
+  const year = snapshotYear(fileName, table);
   const kind = table.index.has("Latest full inspection date") ? "ofsted-provider-level" : "ofsted-providers-places";
   const providers = table.records.map((r, i): OfstedProvider => {
     const placesText = at(r, cPlaces);
