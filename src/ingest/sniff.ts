@@ -64,6 +64,7 @@ export function sniffFile(bytes: Uint8Array, name: string): SniffResult {
   const dot = name.lastIndexOf(".");
   const extension = dot >= 0 ? name.slice(dot + 1).toLowerCase() : "";
   const result = (kind: SniffResult["kind"], detail: string, description: string): SniffResult => ({ kind, detail, description, extension });
+  if (bytes.length === 0) return result("unknown", "empty", "an empty file");
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     try {
       const names = new Set(readZipDirectory(bytes, name).map((e) => e.name));
@@ -87,5 +88,5 @@ export function sniffFile(bytes: Uint8Array, name: string): SniffResult {
     if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return result("text", "utf-8-bom", "a UTF-8 text file with a byte order mark");
     return isUtf8(bytes) ? result("text", "utf-8", "a UTF-8 text file") : result("text", "windows-1252", "a text file in Windows-1252");
   }
-  return result("unknown", "binary", bytes.length === 0 ? "an empty file" : "a binary file of unknown type");
+  return result("unknown", "binary", "a binary file of unknown type");
 }
