@@ -46,8 +46,11 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
     for (const i of new Set([r.total, ...r.parts])) relationsOf[i].push(ri);
   });
 
+  // A secondary cell is protected too: no suppressed cell, of either kind, may be
+  // recoverable (a recovered secondary cell would also narrow down the cells around it).
   const suppress = (i: number) => {
     known[i] = false;
+    isProtected[i] = true;
     status[i] = "secondary";
   };
   /** The best cell to suppress among the members of these relations, or -1. */
