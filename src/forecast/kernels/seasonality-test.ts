@@ -13,7 +13,7 @@ const CRITICAL = normalQuantile(0.95);
  * Reference: Assimakopoulos & Nikolopoulos (2000), "The theta model: a decomposition approach
  * to forecasting", IJF 16(4); R `forecast::thetaf` (forecast 8.20).
  * @throws never (a series too short for the test is reported as not seasonal).
- * @example seasonalityTest(Float64Array.from([1, 5, 1, 5, 1, 5, 1, 5, 1, 5]), 2) // true
+ * @example seasonalityTest(Float64Array.from({ length: 20 }, (_, i) => (i % 2 ? 5 : 1)), 2) // true
  */
 export function seasonalityTest(values: Float64Array, period: number): boolean {
   const n = values.length;

@@ -16,7 +16,7 @@ import { clampBand } from "./normal-band";
  * Reference: Makridakis, Spiliotis & Assimakopoulos (2020) M4, IJF 36(1): the benchmarks'
  * seasonal adjustment; Hyndman & Athanasopoulos, FPP3 section 3.4.
  * @throws never itself; `fit` passes on the inner model's errors.
- * @example seasonallyAdjusted(naive).fit(Float64Array.of(1, 5, 1, 5, 1, 5, 1, 5, 1, 5), { frequency: 2 }).forecast(2, []).mean // about [1, 5]
+ * @example seasonallyAdjusted(naive).fit(Float64Array.from({ length: 20 }, (_, i) => (i % 2 ? 5 : 1)), { frequency: 2 }).forecast(2, []).mean // about [1, 5]
  */
 export function seasonallyAdjusted<P>(inner: ModelSpec<P>, name = inner.name): ModelSpec<P> {
   return {
