@@ -35,3 +35,20 @@ export { etsFitted, type EtsFittedParameters } from "./forecast/models/ets-fitte
 export { sesModel } from "./forecast/models/ses";
 export { holtModel } from "./forecast/models/holt";
 export { dampedModel } from "./forecast/models/damped";
+
+// template generators, return readers (template xlsx, long CSV, legacy), sniffing and validation
+export { blankWorkbook, TEMPLATE_DATE } from "./template/blank-workbook";
+export { templateCsvHeader } from "./template/template-csv-header";
+export { templateJsonSchema } from "./template/template-json-schema";
+export { templateFiles, parseTemplateFormats, TEMPLATE_FILE_NAMES, type TemplateFormat } from "./template/template-files";
+export { prefillRows, sectionColumns, sectionDimensions } from "./template/prefill-rows";
+export { MISSING_REASONS, parseMissingReason, type MissingReason } from "./template/missing-reasons";
+export { readTemplateWorkbook, TEMPLATE_XLSX_KIND } from "./ingest/from-template-xlsx";
+export { readLongCsv, LONG_CSV_KIND } from "./ingest/from-long-csv";
+export { sniffFile, type SniffResult } from "./ingest/sniff";
+export { zipGuard, readZipDirectory, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./ingest/zip-guard";
+export { decodeText } from "./ingest/decode-text";
+export { openWorkbook } from "./ingest/open-workbook";
+export { RULES, runRules } from "./validate/run-rules";
+export { validateFile, type FileValidation } from "./validate/validate-file";
+export type { Rule, ValidationContext } from "./validate/rule";
