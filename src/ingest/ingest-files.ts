@@ -140,7 +140,12 @@ function readOne(file: InputFile, options: IngestOptions): ReadResult {
 /** The de-duplication key of a row: geography, period, measure and every dimension value. */
 export function rowKey(row: DatasetRow): string {
   let key = `${row.geographic_level}|${row.region_code}|${row.old_la_code}|${row.time_period}|${row.time_identifier}|${row.measure}`;
-  for (const column of DIMENSION_COLUMNS) key += `|${row.dims[column] ?? ""}`;
+  const columns = Object.keys(row.dims) as (keyof DatasetRow["dims"])[];
+  if (columns.length > 1) columns.sort();
+  for (const column of columns) {
+    const value = row.dims[column];
+    if (value !== undefined && value !== "") key += `|${column}=${value}`;
+  }
   return key;
 }
 

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset";
 import { SuffError } from "../spec/errors";
+import { parseCsvText } from "./from-published/published-table";
 
 /** Text that toCsv neutralised (a leading quote before = + - @) back to what it was. */
 function unneutralise(text: string): string {
@@ -20,7 +20,12 @@ function unneutralise(text: string): string {
  * @example parseDatasetCsv(toCsv(DATASET_COLUMNS, [])) // []
  */
 export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[] {
-  const records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+  let records: string[][];
+  try {
+    records = parseCsvText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new SuffError("E_DATASET_INVALID", `${file} is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, { exitCode: 2 });
+  }
   const header = records[0] ?? [];
   const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new SuffError("E_DATASET_INVALID", `${file} is not a dataset: missing columns ${missing.join(", ")}.`, { exitCode: 2, hint: "Create a dataset folder with suff ingest." });
@@ -30,6 +35,7 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
   const rows: DatasetRow[] = [];
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
+    if (rec.length !== header.length) throw new SuffError("E_DATASET_INVALID", `${file} row ${r + 1} has ${rec.length} cells, expected ${header.length}.`, { exitCode: 2 });
     const rawValue = rec[col("value")];
     const value = rawValue === "" ? null : Number(rawValue);
     if (value !== null && !Number.isFinite(value)) throw new SuffError("E_DATASET_INVALID", `${file} row ${r + 1}: value '${rawValue}' is not a number.`, { exitCode: 2 });

@@ -28,13 +28,73 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /**
+ * Split CSV text into records (RFC 4180: quoted cells, doubled quotes, CRLF or LF). A
+ * small state machine: several times faster than a general parser on the 8 MB DfE files.
+ * @throws Error when a quoted cell is never closed (truncated file).
+ */
+export function parseCsvText(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let cell: string;
+    if (text.charCodeAt(i) === 34) {
+      // quoted cell
+      let j = i + 1;
+      let out = "";
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) throw new Error(`unclosed quote in record ${rows.length + 1}`);
+        out += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          out += '"';
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      // tolerate stray text after the closing quote up to the delimiter
+      let k = i;
+      while (k < n && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+      cell = out + text.slice(i, k);
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === 44 || c === 10 || c === 13) break;
+        k++;
+      }
+      cell = text.slice(i, k);
+      i = k;
+    }
+    row.push(cell.trim());
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      if (i === n) row.push("");
+      continue;
+    }
+    // end of record (newline or end of text)
+    if (c === 13) i++;
+    if (text.charCodeAt(i) === 10) i++;
+    if (!(row.length === 1 && row[0] === "")) rows.push(row);
+    row = [];
+  }
+  if (row.length > 0 && !(row.length === 1 && row[0] === "")) rows.push(row);
+  return rows;
+}
+
+/**
  * Parse the CSV text of a published file.
  * Reference: RFC 4180 (quoted cells, doubled quotes).
  * @throws Error when the text is not parseable CSV (the dispatcher reports it as unreadable).
  * @example publishedTable({ name: "a.csv", bytes: new TextEncoder().encode("a,b\n1,2\n") }).records // [["1", "2"]]
  */
 export function publishedTable(file: PublishedFile): PublishedTable {
-  const rows = parse(decodeUtf8(file.bytes), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  const rows = parseCsvText(decodeUtf8(file.bytes));
   const columns = rows.length > 0 ? rows[0] : [];
   const width = columns.length;
   const records = rows.slice(1).map((r) => (r.length >= width ? r : [...r, ...new Array<string>(width - r.length).fill("")]));

@@ -1,0 +1,154 @@
+/**
+ * The ingest dispatcher: routing by content, accounting in the manifest, de-duplication by
+ * precedence with warnings when sources disagree, exit codes, and an end-to-end run of
+ * `suff ingest data/published --out DIR` checked against the source CSVs.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestExitCode, ingestFiles, mergeRows, precedenceOf, type InputFile } from "../../src/ingest/ingest-files";
+import { listInputFiles, loadFiles } from "../../src/ingest/load-files";
+import { loadDataset, parseDatasetCsv } from "../../src/ingest/load-dataset";
+import { datasetCsv } from "../../src/write/dataset";
+import { DATASET_COLUMNS, type DatasetRow, type Manifest } from "../../src/spec/dataset";
+
+const enc = new TextEncoder();
+const file = (p: string, text: string): InputFile => {
+  const bytes = enc.encode(text);
+  return { path: p, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+};
+const CREATED = "2025-01-01T00:00:00.000Z";
+const totalsHeader = "year,new_la_code,old_la_code,la_name,cla_31_march,source_file\n";
+const characteristicsHeader = `"time_period","geographic_level","region_code","region_name","new_la_code","old_la_code","la_name","cla_group","characteristic","number","percentage"\n`;
+
+describe("ingestFiles", () => {
+  it("routes by content, accounts every row and builds the manifest", () => {
+    const a = file("a/totals.csv", totalsHeader + "2025,E06000001,805,Hartlepool,332,x\n2025,E10000006,909,Cumbria,z,x\n");
+    const result = ingestFiles([a], { created: CREATED });
+    expect(result.manifest).toMatchObject({ template_version: "1.0.0", created: CREATED, rows: 1 });
+    expect(result.manifest.inputs[0]).toMatchObject({ path: "a/totals.csv", sha256: a.sha256, kind: "dfe-cla-la-totals", rows_read: 2, rows_accepted: 1, rows_rejected: 0, rows_skipped: { "LA did not exist in that year (marker row)": 1 }, diagnostics: 0 });
+    expect(ingestExitCode(result.diagnostics)).toBe(0);
+  });
+
+  it("keeps the preferred source and warns with both values when sources disagree", () => {
+    const totals = file("b/totals.csv", totalsHeader + "2025,E06000001,805,Hartlepool,330,x\n");
+    const characteristics = file("a/chars.csv", characteristicsHeader + `2025,"Local authority","E12000001","North East","E06000001",805,"Hartlepool","Age group","Total","332","100"\n`);
+    for (const order of [[totals, characteristics], [characteristics, totals]]) {
+      const result = ingestFiles(order, { created: CREATED });
+      expect(result.rows).toHaveLength(1);
+      expect(result.rows[0].value).toBe(332);
+      const warning = result.diagnostics.find((d) => d.code === "W_DUPLICATE_VALUES_DISAGREE");
+      expect(warning?.severity).toBe("warning");
+      expect(warning?.message).toContain("332");
+      expect(warning?.message).toContain("330");
+      expect(result.manifest.inputs.find((i) => i.kind === "dfe-cla-la-totals")?.rows_superseded).toBe(1);
+    }
+    expect(precedenceOf("dfe-cla-31-march-characteristics")).toBeGreaterThan(precedenceOf("dfe-cla-la-totals"));
+  });
+
+  it("summarises agreeing duplicates in one info diagnostic", () => {
+    const row: DatasetRow = { time_period: "2025", time_identifier: "Reporting year", geographic_level: "National", country_code: "E92000001", country_name: "England", region_code: "", region_name: "", old_la_code: "", new_la_code: "", la_name: "", measure: "cla_31_march", dims: { placement_type: "total", age_band: "total" }, value: 81770, value_status: "ok" };
+    const merged = mergeRows([{ path: "x", kind: "dfe-cla-national-time-series", rows: [row] }, { path: "y", kind: "dfe-cla-31-march-characteristics", rows: [{ ...row }] }]);
+    expect(merged.rows).toHaveLength(1);
+    expect(merged.superseded).toEqual([1, 0]);
+    expect(merged.diagnostics.map((d) => d.code)).toEqual(["I_DUPLICATES_SUPERSEDED"]);
+  });
+
+  it("reports a file it does not recognise (exit 2), and data errors (exit 1)", () => {
+    const odd = ingestFiles([file("notes.csv", "colour,shape\nred,round\n")], { created: CREATED });
+    expect(odd.manifest.inputs[0]).toMatchObject({ kind: "unrecognised", rows_read: 0, diagnostics: 1 });
+    expect(odd.diagnostics[0].code).toBe("E_FILE_NOT_RECOGNISED");
+    expect(ingestExitCode(odd.diagnostics)).toBe(2);
+    const bad = ingestFiles([file("t.csv", totalsHeader + "2025,E06000001,805,Hartlepool,lots,x\n")], { created: CREATED });
+    expect(bad.manifest.inputs[0]).toMatchObject({ rows_read: 1, rows_rejected: 1, diagnostics: 1 });
+    expect(ingestExitCode(bad.diagnostics)).toBe(1);
+  });
+
+  it("writes dataset.csv that reads back to the same rows", () => {
+    const result = ingestFiles([file("c.csv", characteristicsHeader + `2025,"Local authority","E12000001","North East","E06000001",805,"Hartlepool","Category of need","N4. Family in acute stress","c","k"\n`)], { created: CREATED });
+    const text = datasetCsv(result.rows);
+    expect(text.split("\n")[0]).toBe(DATASET_COLUMNS.join(","));
+    expect(parseDatasetCsv(text)).toEqual(result.rows);
+    expect(result.rows[0]).toMatchObject({ value: null, value_status: "suppressed" });
+  });
+});
+
+describe("loadFiles", () => {
+  it("walks folders in sorted order, data files only", () => {
+    const files = listInputFiles(["data/published/dfe-cla"]);
+    expect(files).toEqual([...files].sort());
+    expect(files.every((f) => f.endsWith(".csv"))).toBe(true);
+    expect(loadFiles(["data/published/ons"])[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it("stops with E_INPUT_NOT_FOUND for a missing path", () => {
+    expect(() => listInputFiles(["no/such/path"])).toThrow(/does not exist/);
+  });
+});
+
+describe("suff ingest data/published (end to end)", () => {
+  let out: string;
+  let run: ReturnType<typeof spawnSync>;
+  let rows: DatasetRow[];
+  let manifest: Manifest;
+  beforeAll(() => {
+    out = mkdtempSync(path.join(tmpdir(), "suff-ingest-"));
+    run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", "data/published", "--out", out], { encoding: "utf8" });
+    ({ rows, manifest } = loadDataset(out));
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  const get = (where: Partial<DatasetRow>, dims: DatasetRow["dims"]) =>
+    rows.filter((r) => Object.entries(where).every(([k, v]) => r[k as keyof DatasetRow] === v) && JSON.stringify(r.dims) === JSON.stringify(dims));
+
+  it("exits 0 and prints a summary", () => {
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/files -> \d+ rows/);
+    expect(run.stdout).toContain("dfe-cla-31-march-characteristics");
+  });
+
+  it("England 2025 children looked after at 31 March = 81,770", () => {
+    const england = get({ geographic_level: "National", time_period: "2025", measure: "cla_31_march" }, { placement_type: "total", age_band: "total" });
+    expect(england).toHaveLength(1);
+    expect(england[0].value).toBe(81770);
+  });
+
+  it("LA values match the source CSVs", () => {
+    const source = parse(readFileSync("data/published/dfe-cla/la_cla_31_march_totals_2011_2025.csv"), { columns: true }) as Record<string, string>[];
+    for (const [code, year] of [["330", "2015"], ["805", "2012"], ["909", "2019"], ["886", "2018"]]) {
+      const expected = Number(source.find((r) => r.old_la_code === code && r.year === year)!.cla_31_march);
+      expect(get({ old_la_code: code, time_period: year, measure: "cla_31_march" }, { placement_type: "total", age_band: "total" })[0].value).toBe(expected);
+    }
+    const chars = parse(readFileSync("data/published/dfe-cla/cla_on_31_march_by_characteristics_2021_2025.csv"), { columns: true }) as Record<string, string>[];
+    const foster = chars.find((r) => r.old_la_code === "341" && r.time_period === "2024" && r.cla_group === "Placement" && r.characteristic === "Foster placements")!;
+    expect(get({ old_la_code: "341", time_period: "2024", measure: "cla_31_march" }, { placement_type: "foster", age_band: "total" })[0].value).toBe(Number(foster.number));
+    const city = get({ old_la_code: "201", time_period: "2025", measure: "cla_31_march" }, { placement_type: "total", age_band: "total" })[0];
+    expect(city).toMatchObject({ value: null, value_status: "suppressed" });
+  });
+
+  it("accounts every row of every input in the manifest", () => {
+    expect(manifest.inputs.length).toBe(listInputFiles(["data/published"]).length);
+    for (const input of manifest.inputs) {
+      const skipped = Object.values(input.rows_skipped).reduce((a, b) => a + b, 0);
+      expect(input.rows_accepted + input.rows_rejected + skipped).toBe(input.rows_read);
+      expect(input.sha256).toBe(createHash("sha256").update(readFileSync(input.path)).digest("hex"));
+    }
+    expect(manifest.rows).toBe(rows.length);
+    expect(manifest.inputs.every((i) => i.kind !== "unrecognised")).toBe(true);
+  });
+
+  it("writes the dataset columns in EES order and a diagnostics file", () => {
+    expect(readFileSync(path.join(out, "dataset.csv"), "utf8").split("\n")[0]).toBe(DATASET_COLUMNS.join(","));
+    expect(readFileSync(path.join(out, "diagnostics.csv"), "utf8").split("\n")[0]).toBe("code,severity,file,sheet,cell,row,column,message,hint");
+  });
+
+  it("exits 2 for a path that does not exist", () => {
+    const missing = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", "no/such/folder", "--out", out], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("E_INPUT_NOT_FOUND");
+  });
+});
+
