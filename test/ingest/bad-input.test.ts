@@ -43,7 +43,7 @@ describe("bad input fixtures (test/fixtures/invalid/<case>)", () => {
       }
       if (expected.rowsAccepted !== undefined) expect(result.read.rowsAccepted).toBe(expected.rowsAccepted);
       if (expected.rowsRejected !== undefined) expect(result.read.rowsRejected).toBe(expected.rowsRejected);
-      if (expected.text) expect(result.read.rows.some((r) => Object.values(r.dims).includes(expected.text))).toBe(true);
+      if (expected.text) expect(result.read.rows.some((r) => Object.values(r.dims).includes(expected.text!))).toBe(true);
       if (expected.value !== undefined) expect(result.read.rows[0].value).toBe(expected.value);
       if (expected.period) expect(result.read.rows[0].time_period).toBe(expected.period);
       if (expected.openingYear) expect(result.read.rows.find((r) => r.measure === "planned_new_beds")?.dims.opening_year).toBe(expected.openingYear);
@@ -80,7 +80,7 @@ describe("bad input fixtures (test/fixtures/invalid/<case>)", () => {
     const ids = result.rows.map((r) => r.dims.provider_id);
     expect(ids).toEqual(['=HYPERLINK("http://x")', "@SUM(A1)"]);
     expect(result.rows.map((r) => r.dims.owning_group)).toEqual(["+Group", "-dash"]);
-    const csv = toCsv(DATASET_COLUMNS, result.rows.map((r) => ({ ...r, ...r.dims })));
+    const csv = toCsv(DATASET_COLUMNS, result.rows.map((r) => ({ ...r, ...r.dims }) as unknown as Record<string, string | number | null>));
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain("'@SUM(A1)");
     expect(csv).toContain("'+Group");
