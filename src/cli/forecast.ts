@@ -12,13 +12,15 @@ import { MODEL_NAMES, modelByName } from "../forecast/model-registry";
 import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io";
 import { writeFileAtomic } from "../write/atomic";
 import { toCsv } from "../write/csv";
+import { pooledRate } from "../forecast/models/pooled-rate";
+import { runDatasetMode, type DatasetModeOptions } from "./forecast-dataset-mode";
 
 /**
  * Global (cross-series) models that `--model auto` may choose when they win its internal
  * rolling-origin backtest on the file's series. Add a GlobalModelSpec here to make it a
  * candidate (e.g. the pooled LA rate model).
  */
-export const GLOBAL_CANDIDATES: GlobalModelSpec[] = [];
+export const GLOBAL_CANDIDATES: GlobalModelSpec[] = [pooledRate()];
 
 export interface SeriesCommandOptions {
   horizon: string;
@@ -79,7 +81,7 @@ export function register(program: Command): void {
   program
     .command("forecast")
     .description("Forecast every series of a long CSV (series_id,period,value; periods YYYY, YYYY-Qn or YYYY-MM) with calibrated intervals.")
-    .argument("<input>", "long CSV with columns series_id,period,value")
+    .argument("[input]", "long CSV with columns series_id,period,value (not with --dataset)")
     .requiredOption("--horizon <h>", "periods ahead to forecast")
     .option("--model <name>", `model: ${MODEL_NAMES.join(", ")}`, "auto")
     .option("--level <list>", "interval levels in percent, comma separated", "80,95")
@@ -87,7 +89,14 @@ export function register(program: Command): void {
     .option("--calibrate", "conformal intervals calibrated on rolling-origin errors (default)", true)
     .option("--no-calibrate", "analytic (model-based) intervals instead of calibrated ones")
     .requiredOption("--out <file>", "forecast CSV to write")
-    .action((input: string, options: SeriesCommandOptions) => {
+    .option("--dataset <dir>", "forecast a measure of a dataset folder made by suff ingest (tidy EES output, reconciled LA -> footprint -> England)")
+    .option("--measure <id>", "with --dataset: template measure id, e.g. cla_31_march")
+    .option("--by <dims>", "with --dataset: dimensions to forecast by, comma separated (e.g. placement_type)")
+    .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name (default: regions)")
+    .option("--reconcile <method>", "with --dataset: mint (default), bottom-up, top-down, ols, wls-structural, wls-variance")
+    .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
+      if (options.dataset) return runDatasetMode({ ...options, dataset: options.dataset }, positiveInteger(options.horizon, "--horizon"), parseLevels(options.level));
+      if (!input) throw new SuffError("E_USAGE", "give a long CSV INPUT, or --dataset DIR --measure ID");
       const horizon = positiveInteger(options.horizon, "--horizon");
       const levels = parseLevels(options.level);
       const spec = resolveModel(options.model);

@@ -308,7 +308,15 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
   const state = stateAt(T, best.trendWindow);
   const table: ForecastTable = [];
   const band = new Map<string, [number, number]>();
-  for (let h = 1; h <= horizon; h++) for (const level of levels) band.set(`${h}:${level}`, quantiles(h, level));
+  // Quantiles never narrow as the horizon grows (uncertainty accumulates; guards against sampling noise in the scores).
+  for (const level of levels) {
+    let previous: [number, number] = [0, 0];
+    for (let h = 1; h <= horizon; h++) {
+      const [lo, hi] = quantiles(h, level);
+      previous = [Math.min(lo, previous[0]), Math.max(hi, previous[1])];
+      band.set(`${h}:${level}`, previous);
+    }
+  }
   panel.ids.forEach((id, j) => {
     let period = panel.periods[T];
     const lastPopulation = panel.population[j][T];

@@ -1,20 +1,17 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { Series } from "../../../src/spec/forecast";
+import type { GlobalModelSpec, Series } from "../../../src/spec/forecast";
 import { fitPooledRate, nextPeriod, pooledRate } from "../../../src/forecast/models/pooled-rate";
 import { panelBacktest } from "../../../src/forecast/panel-backtest";
 import { naive } from "../../../src/forecast/models/naive";
+import { forecast } from "../../../src/forecast/forecast";
+import { readSeriesCsv } from "../../../src/forecast/series-io";
+import { GLOBAL_CANDIDATES } from "../../../src/cli/forecast";
 
+/** The published LA totals 2011-2025 as the long CSV `suff forecast` reads (series_id,period,value). */
 function laTotals(): Series[] {
-  const records = parse(readFileSync("test/fixtures/la-cla-totals-long/input.csv"), { columns: true }) as Array<{ series_id: string; period: string; value: string }>;
-  const byId = new Map<string, Array<[string, number]>>();
-  for (const r of records) {
-    const list = byId.get(r.series_id) ?? [];
-    list.push([r.period, r.value === "" ? NaN : Number(r.value)]);
-    byId.set(r.series_id, list);
-  }
-  return [...byId].map(([id, list]) => ({ id, periods: list.map((x) => x[0]), values: Float64Array.from(list, (x) => x[1]), frequency: 1 }));
+  const file = "test/fixtures/la-cla-totals-long/input.csv";
+  return readSeriesCsv(readFileSync(file, "utf8"), { file }).series;
 }
 
 function panel(trend: number, count = 12, length = 10): Series[] {
@@ -72,5 +69,17 @@ describe("pooled-rate", () => {
     expect(overall("pooled-rate").mase).toBeLessThan(overall("naive").mase);
     expect(overall("pooled-rate").rmsse).toBeLessThan(overall("naive").rmsse);
     expect(overall("pooled-rate").coverage[95]).toBeGreaterThan(0.85);
+  });
+
+  it("the default of suff forecast (auto with the global candidates) beats naive on the LA totals, choosing at each origin", () => {
+    const cliDefault: GlobalModelSpec = {
+      name: "default", global: true,
+      forecastMany: (set, { horizon, levels }) => forecast(set, "auto", { horizon, levels, calibrate: true, candidates: GLOBAL_CANDIDATES }),
+    };
+    const result = panelBacktest(laTotals(), [naive, cliDefault], { origins: ["2017", "2019", "2021"], horizon: 3 });
+    const overall = (model: string) => result.accuracy.find((a) => a.model === model && a.horizon === 0)!;
+    expect(overall("default").forecasts).toBeGreaterThan(1000);
+    expect(overall("default").mase).toBeLessThan(overall("naive").mase);
+    expect(overall("default").smape).toBeLessThan(overall("naive").smape);
   });
 });
