@@ -87,41 +87,18 @@ export class ByteInterner {
     return this.pool.subarray(offset, offset + this.lengths[id]);
   }
 
-  /**
-   * Intern the concatenation of a 2-byte prefix (e.g. an LA index) and bytes[start, end)
-   * (trimmed), without copying: -1 when the trimmed value is empty.
-   */
+  /** Intern the concatenation of a 2-byte prefix (e.g. an LA index) and bytes[start, end). */
   internPrefixed(prefix: number, bytes: Uint8Array, start: number, end: number): number {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
     while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
     if (start === end) return -1;
-    const p0 = prefix & 0xff;
-    const p1 = (prefix >>> 8) & 0xff;
     const length = end - start + 2;
-    let hash = Math.imul((0x811c9dc5 | 0) ^ p0, 0x01000193);
-    hash = Math.imul(hash ^ p1, 0x01000193);
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-    const pool = this.pool;
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = hash & mask;
-    for (;;) {
-      const id = slots[slot];
-      if (id === -1) break;
-      if (this.hashes[id] === hash && this.lengths[id] === length) {
-        const offset = this.offsets[id];
-        let same = pool[offset] === p0 && pool[offset + 1] === p1;
-        for (let k = 0; same && k < length - 2; k++) if (pool[offset + 2 + k] !== bytes[start + k]) same = false;
-        if (same) return id;
-      }
-      slot = (slot + 1) & mask;
-    }
     if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2);
     const scratch = this.scratch;
-    scratch[0] = p0;
-    scratch[1] = p1;
-    for (let k = 0; k < length - 2; k++) scratch[2 + k] = bytes[start + k];
-    return this.insert(scratch, 0, length, hash, slot);
+    scratch[0] = prefix & 0xff;
+    scratch[1] = (prefix >>> 8) & 0xff;
+    scratch.set(bytes.subarray(start, end), 2);
+    return this.intern(scratch, 0, length);
   }
 
   private insert(bytes: Uint8Array, start: number, length: number, hash: number, slot: number): number {
