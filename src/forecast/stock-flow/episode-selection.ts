@@ -75,7 +75,7 @@ export function episodeSelection(table: EpisodeTable, space: StateSpace, options
     if (laKeep && !laKeep[table.la[e]]) { counts.excludedOtherLa++; continue; }
     if (shortBreak[table.legalStatus[e]]) { counts.excludedShortBreaks++; continue; }
     if (table.start[e] === -1 || table.birth[e] === -1) { counts.excludedMissingDates++; continue; }
-    const group = groupOfCode[table.placementType[e]];
+    const group = groupOfCode[table.placementType[e]] ?? -1;
     if (group < 0) { counts.excludedUnknownPlacement++; continue; }
     groupOfRow[e] = group;
     counts.used++;

@@ -136,7 +136,7 @@ export function estimateRates(table: EpisodeTable, options: EstimateRatesOptions
       // Entry: not looked after the day before.
       if (previousEnd !== s && s >= windowStart && s < windowEnd) {
         const state = startBand * groups + group;
-        entries[state * 2 + (uasc[e] ? 1 : 0)]++;
+        entries[state * 2 + (uasc[e] === 1 ? 1 : 0)]++;
         entryMonths[monthOf(s)]++;
       }
       // Exposure within the window, split at birthdays; ageing events at band boundaries.

@@ -1,0 +1,231 @@
+/**
+ * `suff project --ssda903 DIR [--la CODES] [--start DATE] [--reference-window START:END]
+ * [--horizon MONTHS] [--rate-estimator exposure|daily-mean] [--entries constant|trend|population
+ * --population FILE] [--method simulate|exact] [--simulations N] [--seed S] [--levels 80,95]
+ * [--scenario FILE]... [--costs FILE] [--inflation 0.03] [--backtest-origin DATE] --out DIR`:
+ * project the looked-after population with the stock-flow (Markov) model and write tidy
+ * CSVs (stock, flows, rates, costs, backtest) and summary.json. Aggregate figures only: no
+ * child-level data. Exit 0 on success, 2 on unreadable input or a usage error.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { SuffError } from "../spec/errors";
+import { dayToIso, isoToDay } from "../spec/ssda903";
+import { findLa } from "../reference/las";
+import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903";
+import { loadUnitCosts } from "../ingest/load-unit-costs";
+import { addMonths } from "../forecast/stock-flow/calendar";
+import { backtestStockFlow, type BacktestResult } from "../forecast/stock-flow/backtest-stock-flow";
+import { dataEndOf } from "../forecast/stock-flow/episode-selection";
+import { estimateRates } from "../forecast/stock-flow/estimate-rates";
+import { observedStock } from "../forecast/stock-flow/observed-stock";
+import { populationPath, type PopulationPath } from "../forecast/stock-flow/population-path";
+import { projectStockFlow } from "../forecast/stock-flow/project-stock-flow";
+import { scenario as readScenario, type Scenario } from "../forecast/stock-flow/scenario";
+import { stateSpace } from "../forecast/stock-flow/state-space";
+import { stockFlowTables } from "../forecast/stock-flow/stock-flow-tables";
+import { costRows, spendOutputs, unitCosts } from "../market/unit-costs";
+import { writeFileAtomic } from "../write/atomic";
+import { toCsv, type CsvCell } from "../write/csv";
+
+interface ProjectCliOptions {
+  ssda903: string;
+  la?: string;
+  start?: string;
+  referenceWindow?: string;
+  horizon: string;
+  rateEstimator: string;
+  entries: string;
+  population?: string;
+  method: string;
+  simulations: string;
+  seed: string;
+  levels: string;
+  scenario: string[];
+  costs?: string;
+  published: string;
+  inflation: string;
+  backtestOrigin?: string;
+  backtest: boolean;
+  dataEnd?: string;
+  out: string;
+}
+
+function usage(message: string, hint?: string): SuffError {
+  return new SuffError("E_USAGE", message, { exitCode: 2, hint });
+}
+
+function parseDate(text: string, option: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(isoToDay(text)) || dayToIso(isoToDay(text)) !== text) {
+    throw usage(`${option} '${text}' is not a date as YYYY-MM-DD.`);
+  }
+  return isoToDay(text);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new SuffError("E_FILE_UNREADABLE", `cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+const DEFAULT_PUBLISHED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/published");
+
+/** Register the project command. */
+export function register(program: Command): void {
+  program
+    .command("project")
+    .description("Project children looked after by age band and placement group with the stock-flow (Markov) model: intervals, scenarios, costs and a backtest")
+    .requiredOption("--ssda903 <dir>", "folder (or file) of SSDA903 header/episodes/uasc files, one or many years")
+    .option("--la <codes>", "comma-separated LA codes (old DfE or ONS) making the footprint; all LAs in the data when omitted")
+    .option("--start <date>", "projection start (YYYY-MM-DD); default: the end of the latest return (31 March)")
+    .option("--reference-window <start:end>", "window for estimating rates, e.g. 2018-04-01:2021-03-31; default: the 3 years before the start")
+    .option("--horizon <months>", "months to project", "60")
+    .option("--rate-estimator <name>", "exposure (events / person-time) or daily-mean (mean of daily ratios)", "exposure")
+    .option("--entries <method>", "constant | trend | population", "constant")
+    .option("--population <file>", "CSV year|date,population[,la]: child population path (needed for --entries population)")
+    .option("--method <method>", "simulate (seeded simulation) or exact (multinomial covariance propagation)", "simulate")
+    .option("--simulations <n>", "number of simulations", "1000")
+    .option("--seed <n>", "random seed", "1")
+    .option("--levels <list>", "interval levels in percent", "80,95")
+    .option("--scenario <file>", "scenario JSON (repeat for several)", (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option("--costs <file>", "CSV placement_type[,provider],weekly_cost; default: an estimate from MHCLG RO3 and DfE published data")
+    .option("--published <dir>", "folder of published data for the default unit costs", DEFAULT_PUBLISHED)
+    .option("--inflation <rate>", "annual inflation of unit costs, e.g. 0.03", "0")
+    .option("--backtest-origin <date>", "origin of the backtest; default: 12 months before the start")
+    .option("--no-backtest", "skip the backtest")
+    .option("--data-end <date>", "the day the data ends (open episodes are censored there); default: 31 March after the latest date")
+    .requiredOption("--out <dir>", "output folder")
+    .action(async (options: ProjectCliOptions) => {
+      // 1. Options.
+      const horizon = Number(options.horizon);
+      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 240) throw usage(`--horizon ${options.horizon} is not a whole number of months between 1 and 240.`);
+      if (!["exposure", "daily-mean"].includes(options.rateEstimator)) throw usage(`--rate-estimator ${options.rateEstimator}: use exposure or daily-mean.`);
+      if (!["constant", "trend", "population"].includes(options.entries)) throw usage(`--entries ${options.entries}: use constant, trend or population.`);
+      if (options.entries === "population" && !options.population) throw usage("--entries population needs --population FILE.");
+      if (!["simulate", "exact"].includes(options.method)) throw usage(`--method ${options.method}: use simulate or exact.`);
+      const simulations = Number(options.simulations);
+      if (!Number.isInteger(simulations) || simulations < 10) throw usage(`--simulations ${options.simulations} is not a whole number of at least 10.`);
+      const seed = Number(options.seed);
+      if (!Number.isInteger(seed)) throw usage(`--seed ${options.seed} is not a whole number.`);
+      const levels = options.levels.split(",").map((s) => Number(s.trim()));
+      if (levels.some((l) => !(l > 0 && l < 100))) throw usage(`--levels ${options.levels}: each level must be between 0 and 100.`);
+      const inflation = Number(options.inflation);
+      if (!(inflation > -1 && inflation < 1)) throw usage(`--inflation ${options.inflation} is not a rate such as 0.03.`);
+      const estimator = options.rateEstimator as "exposure" | "daily-mean";
+      const entriesMethod = options.entries as "constant" | "trend" | "population";
+      const method = options.method as "simulate" | "exact";
+
+      // 2. Episodes.
+      const requested = options.la ? options.la.split(",").map((s) => s.trim()).filter(Boolean) : [];
+      const loaded = loadEpisodeTable(options.ssda903, requested.length === 1 ? { la: requested[0] } : {});
+      const table = loaded.table;
+      const las = requested.length === 0 ? undefined : requested.map((code) => {
+        const oldCode = findLa(code)?.oldCode ?? code;
+        if (!table.codes.la.includes(oldCode)) throw usage(`--la ${code}: no episodes for this LA in ${options.ssda903} (LAs found: ${table.codes.la.join(", ")}).`);
+        return oldCode;
+      });
+      const dataEnd = options.dataEnd ? parseDate(options.dataEnd, "--data-end") : dataEndOf(table);
+      const start = options.start ? parseDate(options.start, "--start") : dataEnd;
+      if (start > dataEnd) throw usage(`--start ${dayToIso(start)} is after the end of the data (${dayToIso(dataEnd)}); the starting stock must be observed.`);
+      let window = { start: addMonths(start, -36) + 1, end: start + 1 };
+      if (options.referenceWindow) {
+        const [a, b] = options.referenceWindow.split(":");
+        if (!a || !b) throw usage(`--reference-window ${options.referenceWindow}: use START:END, e.g. 2018-04-01:2021-03-31.`);
+        window = { start: parseDate(a, "--reference-window"), end: parseDate(b, "--reference-window") + 1 };
+        if (window.end <= window.start) throw usage("--reference-window ends before it starts.");
+      }
+      const space = stateSpace();
+      const population: PopulationPath | undefined = options.population
+        ? populationPath(readText(options.population), options.population, { las: requested }).path
+        : undefined;
+      const scenarios: Scenario[] = options.scenario.map((file) => readScenario(readText(file), space, file));
+
+      // 3. Rates, starting stock, unit costs.
+      const rates = estimateRates(table, { space, window, estimator, las, dataEnd });
+      const observed = observedStock(table, space, [start], { las });
+      const startStock = new Float64Array(space.size);
+      startStock.set(observed.stock);
+      const costSource = loadUnitCosts({ file: options.costs, publishedDir: options.published, las });
+      const costs = unitCosts(costSource, space, { mix: observed.mix[0], priceDay: start });
+
+      // 4. Projection and backtest.
+      const projection = projectStockFlow({
+        rates, startStock, start, horizonMonths: horizon, entries: { method: entriesMethod, population },
+        method, simulations, seed, levels, scenarios, linearOutputs: spendOutputs(costs, space, { inflation }),
+      });
+      const backtests: BacktestResult[] = [];
+      const warnings = [...projection.entries.warnings];
+      if (options.backtest) {
+        const origin = options.backtestOrigin ? parseDate(options.backtestOrigin, "--backtest-origin") : addMonths(start, -12);
+        const windowLength = window.end - window.start;
+        if (origin >= dataEnd) throw usage(`--backtest-origin ${dayToIso(origin)} leaves no observed data after it (the data end on ${dayToIso(dataEnd)}).`);
+        backtests.push(backtestStockFlow(table, {
+          space, las, origin, windowStart: origin + 1 - windowLength, horizonMonths: Math.min(horizon, 24), estimator,
+          entries: { method: entriesMethod, population }, method, simulations: Math.min(simulations, 1000), seed, levels,
+        }));
+      }
+
+      // 5. Write.
+      const tables = stockFlowTables(projection, rates, backtests);
+      const outDir = options.out;
+      const write = (name: string, t: { columns: string[]; rows: Array<Record<string, CsvCell>> }) => writeFileAtomic(path.join(outDir, name), toCsv(t.columns, t.rows));
+      write("stock.csv", tables.stock);
+      write("flows.csv", tables.flows);
+      write("rates.csv", tables.rates);
+      write("backtest.csv", tables.backtest);
+      const costTable = costRows(projection, costs);
+      write("costs.csv", { columns: ["quarter", "scenario", "placement_group", "months", "mean", ...levels.flatMap((l) => [`lower_${l}`, `upper_${l}`]), "basis"], rows: costTable });
+      const total = (scenarioName: string) => projection.runs.find((r) => r.scenario === scenarioName)!.series.find((s) => s.ageBand === "total" && s.placement === "total")!;
+      const summary = {
+        command: "suff project",
+        model: "stock-flow (multinomial Markov) by age band x placement group",
+        method, simulations: method === "simulate" ? simulations : null, seed, levels,
+        rate_estimator: estimator,
+        reference_window: { start: dayToIso(rates.window.start), end: dayToIso(rates.window.end - 1) },
+        data_end: dayToIso(dataEnd),
+        start: dayToIso(start),
+        horizon_months: horizon,
+        las: las ?? table.codes.la,
+        age_bands: space.ageBands,
+        placement_groups: space.placementGroups,
+        episodes: rates.counts,
+        cleaning: loaded.counts,
+        entries: projection.entries,
+        start_stock: Math.round(startStock.reduce((a, b) => a + b, 0)),
+        projected_total: projection.runs.map((run) => {
+          const series = total(run.scenario);
+          const t = projection.dates.length - 1;
+          return { scenario: run.scenario, date: dayToIso(projection.dates[t]), mean: Math.round(series.mean[t] * 10) / 10,
+            intervals: Object.fromEntries(levels.map((l) => [l, [Math.round(series.lower[l][t] * 10) / 10, Math.round(series.upper[l][t] * 10) / 10]])) };
+        }),
+        scenarios: scenarios.map((s) => ({ name: s.name, description: s.description ?? null, changes: s.changes.length })),
+        unit_costs: {
+          basis: costs.basis, estimate: costs.estimate, inflation,
+          price_date: Number.isFinite(costs.priceDay) ? dayToIso(costs.priceDay) : null,
+          weekly_cost_gbp: Object.fromEntries(costs.groups.map((g, i) => [g, Number.isFinite(costs.weeklyCost[i]) ? Math.round(costs.weeklyCost[i]) : null])),
+        },
+        backtest: backtests.map((b) => ({
+          origin: dayToIso(b.origin), reference_window_start: dayToIso(b.windowStart),
+          coverage: b.coverage,
+          accuracy: b.accuracy.map((a) => ({ placement_group: a.placement, mase: Number.isFinite(a.mase) ? Math.round(a.mase * 1000) / 1000 : null, coverage: a.coverage, months: a.months })),
+        })),
+        diagnostics: Object.entries([...loaded.diagnostics, ...costs.diagnostics].reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.code]: (acc[d.code] ?? 0) + 1 }), {})).map(([code, count]) => ({ code, count })),
+        warnings,
+        files: ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv"],
+      };
+      writeFileAtomic(path.join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+      // 6. Print.
+      const base = summary.projected_total[0];
+      process.stdout.write(`Projected children looked after on ${base.date}: ${base.mean} (${levels.map((l) => `${l}%: ${base.intervals[l].join("-")}`).join(", ")}), from ${summary.start_stock} on ${summary.start}.\n`);
+      for (const other of summary.projected_total.slice(1)) process.stdout.write(`Scenario ${other.scenario}: ${other.mean}.\n`);
+      for (const b of summary.backtest) {
+        const totalAccuracy = b.accuracy.find((a) => a.placement_group === "total");
+        process.stdout.write(`Backtest from ${b.origin}: MASE (total) ${totalAccuracy?.mase ?? "n/a"}; coverage ${levels.map((l) => `${l}%: ${(b.coverage[l] * 100).toFixed(0)}%`).join(", ")}.\n`);
+      }
+      process.stdout.write(`Wrote stock.csv, flows.csv, rates.csv, costs.csv, backtest.csv and summary.json to ${outDir}.\n`);
+    });
+}
