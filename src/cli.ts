@@ -11,6 +11,7 @@ import { register as registerIngest } from "./cli/ingest";
 import { register as registerAggregate } from "./cli/aggregate";
 import { register as registerForecast } from "./cli/forecast";
 import { register as registerBacktest } from "./cli/backtest";
+import { register as registerProject } from "./cli/project";
 
 const program = new Command()
   .name("suff")
@@ -26,5 +27,6 @@ registerIngest(program);
 registerAggregate(program);
 registerForecast(program);
 registerBacktest(program);
+registerProject(program);
 
 await runMain(program, process.argv);
