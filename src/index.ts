@@ -52,3 +52,14 @@ export { openWorkbook } from "./ingest/open-workbook";
 export { RULES, runRules } from "./validate/run-rules";
 export { validateFile, type FileValidation } from "./validate/validate-file";
 export type { Rule, ValidationContext } from "./validate/rule";
+
+// forecast: reconciliation, hierarchies, the pooled LA model and dataset forecasts
+export { reconcile, RECONCILE_METHODS, type ReconcileMethod, type ReconcileOptions } from "./forecast/reconcile";
+export { hierarchy, seriesKey, ENGLAND_CODE, type HierarchyOptions } from "./forecast/hierarchy";
+export { pooledRate, fitPooledRate, type PooledRateOptions, type PooledRateParameters } from "./forecast/models/pooled-rate";
+export { panelBacktest, type PanelBacktestOptions, type PanelAccuracy, type PanelBacktestResult } from "./forecast/panel-backtest";
+export { forecastDataset, forecastDatasetColumns, type ForecastDatasetOptions, type ForecastDatasetRow, type ForecastDatasetResult } from "./forecast/forecast-dataset";
+export { cholesky } from "./stats/cholesky";
+export { solveSymmetric } from "./stats/solve-symmetric";
+export { shrinkageCovariance } from "./stats/shrinkage-covariance";
+export { splitConformalQuantile } from "./stats/split-conformal-quantile";

@@ -23,3 +23,12 @@ describe("hierarchy", () => {
     expect(() => hierarchy({ las: [] })).toThrow();
   });
 });
+
+describe("hierarchy keep", () => {
+  it("drops LA x value pairs without data and aggregates left empty", () => {
+    const h = hierarchy({ las: ["A", "B"], dimensionValues: ["x", "y"], keep: (_la, v) => v !== "y" });
+    expect(h.bottom).toEqual(["A|x", "B|x"]);
+    expect(h.aggregates.map((a) => a.id)).not.toContain("E92000001|y");
+    expect(h.aggregates.find((a) => a.id === "A")?.members).toEqual(["A|x"]);
+  });
+});

@@ -118,3 +118,20 @@ describe("reconcile", () => {
     expect(out.find((r) => r.series_id === "t" && r.period === "2027")!.mean).toBe(22);
   });
 });
+
+import { aggregateBottomUp, constraintResidual } from "../../src/forecast/reconcile/hierarchy-structure";
+import { projectionGain } from "../../src/forecast/reconcile/projection-gain";
+describe("reconcile internals (JSDoc examples)", () => {
+  const s = hierarchyStructure({ bottom: ["a", "b"], aggregates: [{ id: "t", members: ["a", "b"] }] });
+  it("aggregateBottomUp, constraintResidual and projectionGain", () => {
+    expect(Array.from(aggregateBottomUp(s, Float64Array.of(0, 2, 3)))).toEqual([5, 2, 3]);
+    expect(Array.from(constraintResidual(s, Float64Array.of(6, 2, 3)))).toEqual([1]);
+    const gain = Array.from(projectionGain(s, Float64Array.of(1, 1, 1)));
+    [1 / 3, -1 / 3, -1 / 3].forEach((v, i) => expect(gain[i]).toBeCloseTo(v, 12));
+  });
+  it("rejects malformed hierarchies", () => {
+    expect(() => hierarchyStructure({ bottom: ["a", "a"], aggregates: [] })).toThrow(/duplicate/);
+    expect(() => hierarchyStructure({ bottom: ["a"], aggregates: [{ id: "t", members: ["x"] }] })).toThrow(/not a bottom/);
+    expect(() => hierarchyStructure({ bottom: ["a"], aggregates: [{ id: "t", members: [] }] })).toThrow(/no members/);
+  });
+});

@@ -39,7 +39,11 @@ export function hierarchyStructure(hierarchy: Hierarchy): HierarchyStructure {
   return { ids, index, aggregateCount, bottomCount: hierarchy.bottom.length, members };
 }
 
-/** Overwrites every aggregate of y (length ids.length) with the sum of its bottom members. */
+/**
+ * Overwrites every aggregate of y (length ids.length) with the sum of its bottom members.
+ * @throws never.
+ * @example Array.from(aggregateBottomUp(hierarchyStructure({ bottom: ["a", "b"], aggregates: [{ id: "t", members: ["a", "b"] }] }), Float64Array.of(0, 2, 3))) // [5, 2, 3]
+ */
 export function aggregateBottomUp(structure: HierarchyStructure, y: Float64Array): Float64Array {
   for (let a = 0; a < structure.aggregateCount; a++) {
     let sum = 0;
@@ -49,7 +53,11 @@ export function aggregateBottomUp(structure: HierarchyStructure, y: Float64Array
   return y;
 }
 
-/** C y: for each aggregate, its value minus the sum of its members (zero when coherent). */
+/**
+ * C y: for each aggregate, its value minus the sum of its members (zero when coherent).
+ * @throws never.
+ * @example Array.from(constraintResidual(hierarchyStructure({ bottom: ["a", "b"], aggregates: [{ id: "t", members: ["a", "b"] }] }), Float64Array.of(6, 2, 3))) // [1]
+ */
 export function constraintResidual(structure: HierarchyStructure, y: Float64Array): Float64Array {
   const out = new Float64Array(structure.aggregateCount);
   for (let a = 0; a < structure.aggregateCount; a++) {

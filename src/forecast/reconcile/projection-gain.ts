@@ -8,6 +8,7 @@ import type { HierarchyStructure } from "./hierarchy-structure";
  * number of aggregates, not of the number of series. `weights` is either a diagonal
  * (length n) or a dense symmetric n x n matrix.
  * @throws Error when the weights have the wrong size.
+ * @example Array.from(projectionGain(hierarchyStructure({ bottom: ["a", "b"], aggregates: [{ id: "t", members: ["a", "b"] }] }), Float64Array.of(1, 1, 1))) // [1/3, -1/3, -1/3]
  */
 export function projectionGain(structure: HierarchyStructure, weights: Float64Array): Float64Array {
   const n = structure.ids.length;
