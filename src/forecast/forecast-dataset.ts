@@ -437,7 +437,11 @@ export function forecastDataset(rows: readonly DatasetRow[], options: ForecastDa
   return { rows: out, notes };
 }
 
-/** CSV header of forecastDataset rows for the given dimension columns and levels. */
+/**
+ * CSV header of forecastDataset rows for the given dimension columns and levels.
+ * @throws never.
+ * @example forecastDatasetColumns(["placement_type"], [80]).slice(-5) // ["placement_type", "model", "mean", "lo80", "hi80"]
+ */
 export function forecastDatasetColumns(dimensions: readonly DimensionColumn[], levels: readonly number[]): string[] {
   return ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "footprint_code", "footprint_name", "old_la_code", "new_la_code", "la_name", "measure", ...dimensions, "model", "mean", ...levels.flatMap((l) => [`lo${l}`, `hi${l}`])];
 }

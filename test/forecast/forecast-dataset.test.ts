@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/ingest/load-dataset";
-import { forecastDataset, type ForecastDatasetRow } from "../../src/forecast/forecast-dataset";
+import { forecastDataset, forecastDatasetColumns, type ForecastDatasetRow } from "../../src/forecast/forecast-dataset";
 import { RECONCILE_METHODS } from "../../src/forecast/reconcile";
 import { parseFootprints } from "../../src/aggregate/parse-footprints";
 
@@ -79,6 +79,10 @@ describe("forecastDataset", () => {
     const fp1 = fp.find((r) => r.footprint_code === "FP1")!;
     expect(fp1.region_code).toBe("E12000001");
     expect(fp1.mean).toBeCloseTo(sum(out.filter((r) => ["840", "841"].includes(r.old_la_code)).map((r) => r.mean)), 6);
+  });
+
+  it("names its columns (JSDoc example)", () => {
+    expect(forecastDatasetColumns(["placement_type"], [80]).slice(-5)).toEqual(["placement_type", "model", "mean", "lo80", "hi80"]);
   });
 
   it("stops with a coded error for an unknown measure, a non-additive one, or a wrong dimension", () => {

@@ -58,7 +58,12 @@ const TREND_WINDOW = [2, 3, 4, 6];
 const DAMPING = [0.5, 0.8, 0.95];
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 
-/** The period label after `period` ("2025" -> "2026", "2024-Q4" -> "2025-Q1", "2024-12" -> "2025-01"). */
+/**
+ * The period label after `period` ("2025" -> "2026", "2024-Q4" -> "2025-Q1", "2024-12" -> "2025-01").
+ * (Models sit below src/forecast/period-label.ts in the layers, so this small copy lives here.)
+ * @throws Error for a label that is not YYYY, YYYY-Qn or YYYY-MM.
+ * @example nextPeriod("2024-Q4") // "2025-Q1"
+ */
 export function nextPeriod(period: string): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) {
@@ -230,8 +235,9 @@ function parameterGrid(): PooledRateParameters[] {
 
 /**
  * Tunes the pooled model on the panel and forecasts every series `horizon` steps ahead.
- * Returns the forecasts and the chosen parameters.
+ * Returns the forecasts, the chosen parameters and their tuning error (mean absolute scaled error).
  * @throws Error when horizon < 1.
+ * @example fitPooledRate([{ id: "a", periods: ["2020", "2021", "2022", "2023"], values: Float64Array.of(5, 5, 5, 5), frequency: 1 }], {}, 2, [95]).table.map((r) => r.period) // ["2024", "2025"]
  */
 export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, horizon: number, levels: number[]): { table: ForecastTable; parameters: PooledRateParameters; tuningError: number } {
   if (!(horizon >= 1)) throw new Error("pooled-rate: horizon must be at least 1");

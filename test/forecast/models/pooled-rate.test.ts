@@ -35,6 +35,7 @@ describe("pooled-rate", () => {
     expect(nextPeriod("2024-Q4")).toBe("2025-Q1");
     expect(nextPeriod("2024-12")).toBe("2025-01");
     expect(() => nextPeriod("week 3")).toThrow();
+    expect(fitPooledRate([{ id: "a", periods: ["2020", "2021", "2022", "2023"], values: Float64Array.of(5, 5, 5, 5), frequency: 1 }], {}, 2, [95]).table.map((r) => r.period)).toEqual(["2024", "2025"]);
   });
 
   it("learns a shared growth trend across the panel and keeps bounds ordered and non-negative", () => {
