@@ -68,28 +68,32 @@ export function applyDisclosureControl(
     if (!measure || measure.aggregation.kind !== "sum") continue;
     summary.tables++;
     const threshold = !MONEY_UNITS.has(measure.unit);
-    // A published lower bound (some members suppressed or missing) is shown as it is, so
-    // the small-count rule applies to it; its true value is unknown to a reader.
-    const cells: DisclosureCell[] = table.map((row) => {
-      const lowerBoundSmall = threshold && row.value !== null && !EXACT.has(row.value_status) && row.value > 0 && row.value < k;
-      if (lowerBoundSmall) {
-        hide(row, `c: suppressed (a count below ${k})`);
-        summary.primary++;
-      }
-      return { value: EXACT.has(row.value_status) ? row.value : null, threshold, suppressible: true };
+    // Cell i is the figure this table publishes for row i. For an exact row it is the true
+    // value. For a lower bound (some members suppressed or missing) it is the sum over the
+    // members present, and the true value is a separate cell that nobody sees: the table's
+    // relations hold between true values, while a reader can use "lower bound = sum of the
+    // members present" against the LA figures.
+    const cells: DisclosureCell[] = table.map((row) => ({ value: row.value, threshold, suppressible: true }));
+    const trueCell = table.map((row, i) => {
+      if (row.value === null || EXACT.has(row.value_status)) return i;
+      return cells.push({ value: null, threshold, suppressible: false }) - 1;
     });
-    const relations: DisclosureRelation[] = tableRelations(table.map((r) => r.dims), measure.dimensions.map((d) => d.column));
+    const relations: DisclosureRelation[] = tableRelations(table.map((r) => r.dims), measure.dimensions.map((d) => d.column))
+      .map((r) => ({ total: trueCell[r.total], parts: r.parts.map((p) => trueCell[p]) }));
     if (crossGeography) {
       table.forEach((row, index) => {
         const members = contributions.get(row);
         if (!members || members.length === 0) return;
-        const parts: number[] = [];
+        const all: number[] = [];
+        const present: number[] = [];
         for (const m of members) {
-          parts.push(cells.length);
           const exact = m.value !== null && (m.status === "ok" || m.status === "low_reliability");
-          cells.push({ value: exact ? m.value : null, threshold, suppressible: false, protect: WITHHELD.has(m.status) });
+          const cell = cells.push({ value: exact ? m.value : null, threshold, suppressible: false, protect: WITHHELD.has(m.status) }) - 1;
+          all.push(cell);
+          if (m.value !== null) present.push(cell);
         }
-        relations.push({ total: index, parts });
+        relations.push({ total: trueCell[index], parts: all });
+        if (trueCell[index] !== index && row.value !== null) relations.push({ total: index, parts: present });
       });
     }
     const outcome = suppressCells(cells, relations, k);

@@ -81,6 +81,11 @@ describe("applyDisclosureControl", () => {
       for (const row of rows) add(`${row.old_la_code}|${row.dims.age_band}`, row.value === null, row.value === null);
       const relations = tableRelations(result.rows.map((r) => r.dims), ["age_band"]).map((rel) => ({ total: rel.total, parts: rel.parts }));
       for (const band of [...BANDS, "total"]) relations.push({ total: index.get(`F|${band}`)!, parts: MEMBERS.map((m) => index.get(`${findLa(m)!.oldCode}|${band}`)!) });
+      // A published lower bound is a known figure too: it equals the sum of the LA figures present.
+      for (const r of result.rows) if (r.value !== null && r.value_status === "estimated") {
+        const lower = cells.push({ unknown: false, protect: false }) - 1;
+        relations.push({ total: lower, parts: rows.filter((x) => x.dims.age_band === r.dims.age_band && x.value !== null).map((x) => index.get(`${x.old_la_code}|${x.dims.age_band}`)!) });
+      }
       // The LAs' own tables are published too: include their relations.
       for (const m of MEMBERS) relations.push({ total: index.get(`${findLa(m)!.oldCode}|total`)!, parts: BANDS.map((b) => index.get(`${findLa(m)!.oldCode}|${b}`)!) });
       const found = determined(cells.map((c) => c.unknown), relations).filter((i) => cells[i].protect);
