@@ -30,7 +30,7 @@ import { toCsv, type CsvCell } from "./write/csv";
 export const DEFAULTS = { input: "data/published", out: "reports/latest" } as const;
 
 /** Stage 1: ingest every published file under `input`. */
-export function ingestPublished(input: string = DEFAULTS.input): IngestResult {
+export async function ingestPublished(input: string = DEFAULTS.input): Promise<IngestResult> {
   return ingestFiles(loadFiles([input]));
 }
 
@@ -161,8 +161,8 @@ export function latestClaYear(rows: readonly DatasetRow[]): string {
 }
 
 /** Run every stage and print the summary. */
-export function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out): ClaSummary {
-  const dataset = ingestPublished(input);
+export async function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out): Promise<ClaSummary> {
+  const dataset = await ingestPublished(input);
   const aggregates = aggregatePublished(dataset.rows);
   const written = writeTidyOutputs(out, dataset, aggregates);
   const summary = claSummary(dataset.rows, aggregates, latestClaYear(dataset.rows));
@@ -174,5 +174,5 @@ export function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main();
+  await main();
 }

@@ -15,7 +15,7 @@ export function ingestSummary(result: IngestResult, out: string): string {
   const byKind = new Map<string, { files: number; read: number; accepted: number; rejected: number; skipped: number }>();
   for (const input of result.manifest.inputs) {
     const k = byKind.get(input.kind) ?? { files: 0, read: 0, accepted: 0, rejected: 0, skipped: 0 };
-    k.files++;
+    k.files += input.path.split(" + ").length;
     k.read += input.rows_read;
     k.accepted += input.rows_accepted;
     k.rejected += input.rows_rejected;
@@ -28,7 +28,8 @@ export function ingestSummary(result: IngestResult, out: string): string {
     lines.push(`${kind.padEnd(width)}  ${String(k.files).padStart(5)}  ${String(k.read).padStart(9)}  ${String(k.accepted).padStart(8)}  ${String(k.rejected).padStart(8)}  ${String(k.skipped).padStart(8)}`);
   }
   const d = result.manifest.diagnostics;
-  lines.push(`${result.manifest.inputs.length} files -> ${result.manifest.rows} rows in ${out}/dataset.csv`);
+  const files = result.manifest.inputs.reduce((n, input) => n + input.path.split(" + ").length, 0);
+  lines.push(`${files} files -> ${result.manifest.rows} rows in ${out}/dataset.csv`);
   lines.push(`diagnostics: ${d.error} errors, ${d.warning} warnings, ${d.info} info (see ${out}/diagnostics.csv)`);
   for (const diag of result.diagnostics.filter((x) => x.severity === "error").slice(0, 5)) {
     lines.push(`  ${diag.code} ${diag.file ?? ""}${diag.row ? `:${diag.row}` : ""} ${diag.message}`);
@@ -45,7 +46,7 @@ export function register(program: Command): void {
     .requiredOption("--out <dir>", "dataset folder to write (dataset.csv, manifest.json, diagnostics.csv)")
     .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
     .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
-    .action((paths: string[], options: { out: string; mapping?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { out: string; mapping?: string; json?: boolean }) => {
       let mapping: unknown;
       if (options.mapping) {
         try {
@@ -55,7 +56,7 @@ export function register(program: Command): void {
         }
       }
       const files = loadFiles(paths);
-      const result = ingestFiles(files, { mapping });
+      const result = await ingestFiles(files, { mapping });
       writeDataset(options.out, result);
       if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");
       else process.stdout.write(ingestSummary(result, options.out));

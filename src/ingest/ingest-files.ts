@@ -32,8 +32,14 @@ import type { Diagnostic } from "../spec/diagnostic";
 import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, type ReadResult } from "../spec/dataset";
 import { diagnostic } from "../spec/messages/index";
 import { TEMPLATE_VERSION } from "../template/measures";
+import { isSuffError } from "../spec/errors";
+import { decodeText } from "./decode-text";
+import { readLongCsv } from "./from-long-csv";
+import { readTemplateWorkbook } from "./from-template-xlsx";
 import { headerColumns } from "./from-published/published-table";
 import { findPublishedReader } from "./from-published/read-published";
+import { sniffFile } from "./sniff";
+import { detectSsda903Kind, ingestSsda903 } from "./ssda903/index";
 
 /** One input file as loaded from disk (see load-files.ts). */
 export interface InputFile {
@@ -92,49 +98,73 @@ export function precedenceOf(kind: string): number {
   return 10;
 }
 
-/**
- * A reader of something that is not a published file (LA returns, SSDA903). Registered
- * by the dispatcher when those readers are present; returns null when the file is not
- * its kind.
- */
-export type InputReader = (file: { name: string; bytes: Uint8Array }, options: IngestOptions) => ReadResult | null;
-
-const OTHER_READERS: InputReader[] = [];
-
-/**
- * Register a reader for LA returns or SSDA903 files (tried after the published readers).
- * @throws never
- * @example registerInputReader(() => null)
- */
-export function registerInputReader(reader: InputReader): void {
-  if (!OTHER_READERS.includes(reader)) OTHER_READERS.push(reader);
-}
-
 function emptyResult(kind: string): ReadResult {
   return { kind, rows: [], diagnostics: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: {} };
 }
 
-/** Read one file with the first reader that recognises it; never throws for bad bytes. */
-function readOne(file: InputFile, options: IngestOptions): ReadResult {
+function unreadable(file: InputFile, kind: string, reason: string): ReadResult {
+  const result = emptyResult(kind);
+  result.diagnostics.push(diagnostic("E_FILE_UNREADABLE", { file: file.path, reason }, { file: file.path }));
+  return result;
+}
+
+/** How the dispatcher will read a file, decided from its content. */
+export type Route =
+  | { reader: "published"; read: (file: { name: string; bytes: Uint8Array }) => ReadResult }
+  | { reader: "workbook" }
+  | { reader: "long-csv" }
+  | { reader: "ssda903"; table: string }
+  | { reader: "unreadable"; reason: string }
+  | { reader: "unrecognised"; columns: string[] };
+
+/**
+ * Decide how to read a file from its bytes: sniff the container (never trust the
+ * extension), then for text look at the header columns.
+ * @throws never
+ * @example routeFile({ path: "x.csv", bytes: new TextEncoder().encode("CHILD,DECOM,RNE,LS\n"), sha256: "" }).reader // "ssda903"
+ */
+export function routeFile(file: InputFile): Route {
+  const sniff = sniffFile(file.bytes, file.path);
+  if (sniff.kind === "xlsx" || sniff.kind === "cfb") return { reader: "workbook" };
+  if (sniff.kind === "unknown") return { reader: "unreadable", reason: `it is ${sniff.description}` };
+  const text = decodeText(file.bytes.subarray(0, Math.min(file.bytes.length, 8192)), file.path).text;
+  const columns = headerColumns(new TextEncoder().encode(text.split(/\r?\n/, 1)[0] ?? ""));
+  const published = findPublishedReader(columns);
+  if (published) return { reader: "published", read: published.read };
+  const table = detectSsda903Kind(columns);
+  if (table) return { reader: "ssda903", table };
+  const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
+  if (lower.has("measure") && lower.has("value")) return { reader: "long-csv" };
+  return { reader: "unrecognised", columns };
+}
+
+/** Read one file (not SSDA903: those are read together) with its reader; never throws for bad bytes. */
+async function readOne(file: InputFile, route: Route, options: IngestOptions): Promise<ReadResult> {
   const named = { name: file.path, bytes: file.bytes };
   try {
-    const columns = headerColumns(file.bytes);
-    const published = findPublishedReader(columns);
-    if (published) return published.read(named);
-    for (const reader of OTHER_READERS) {
-      const result = reader(named, options);
-      if (result) return result;
+    switch (route.reader) {
+      case "published":
+        return route.read(named);
+      case "workbook":
+        return await readTemplateWorkbook(named);
+      case "long-csv":
+        return readLongCsv(named);
+      case "unreadable":
+        return unreadable(file, "unreadable", route.reason);
+      case "unrecognised": {
+        const shown = route.columns.slice(0, 6).join(", ") + (route.columns.length > 6 ? ", ..." : "");
+        const result = emptyResult("unrecognised");
+        result.diagnostics.push(diagnostic("E_FILE_NOT_RECOGNISED", { file: file.path, columns: shown || "none" }, { file: file.path }));
+        return result;
+      }
+      case "ssda903":
+        throw new Error("SSDA903 files are read together");
     }
-    const shown = columns.slice(0, 6).join(", ") + (columns.length > 6 ? ", ..." : "");
-    const result = emptyResult("unrecognised");
-    result.diagnostics.push(diagnostic("E_FILE_NOT_RECOGNISED", { file: file.path, columns: shown || "none" }, { file: file.path }));
-    return result;
   } catch (error) {
-    const result = emptyResult("unreadable");
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    result.diagnostics.push(diagnostic("E_FILE_UNREADABLE", { file: file.path, reason }, { file: file.path }));
-    return result;
+    const reason = isSuffError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return unreadable(file, route.reader === "workbook" ? "workbook" : "unreadable", reason);
   }
+  void options;
 }
 
 /** The de-duplication key of a row: geography, period, measure and every dimension value. */
@@ -254,23 +284,37 @@ export function compareRows(a: DatasetRow, b: DatasetRow): number {
  * duplicates by precedence and build the manifest.
  * Reference: DOMAIN.md section 5 (the template as a long tidy table in EES column order).
  * @throws never for bad data (unreadable or unrecognised files become error diagnostics).
- * @example ingestFiles([{ path: "a.csv", bytes, sha256 }], { created: "2025-01-01T00:00:00Z" }).manifest.inputs[0].kind // "dfe-cla-la-totals"
+ * @example (await ingestFiles([{ path: "a.csv", bytes, sha256 }], { created: "2025-01-01T00:00:00Z" })).manifest.inputs[0].kind // "dfe-cla-la-totals"
  */
-export function ingestFiles(files: readonly InputFile[], options: IngestOptions = {}): IngestResult {
-  const results = files.map((file) => readOne(file, options));
-  const merged = mergeRows(results.map((r, i) => ({ path: files[i].path, kind: r.kind, rows: r.rows })));
+export async function ingestFiles(files: readonly InputFile[], options: IngestOptions = {}): Promise<IngestResult> {
+  // 1. Route every file; SSDA903 tables are read together (episodes link to headers and
+  //    earlier returns), so they form one input in the manifest.
+  const routes = files.map(routeFile);
+  const sources: { path: string; sha256: string; result: ReadResult; group?: boolean }[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (routes[i].reader === "ssda903") continue;
+    sources.push({ path: files[i].path, sha256: files[i].sha256, result: await readOne(files[i], routes[i], options) });
+  }
+  const ssda903 = files.filter((_, i) => routes[i].reader === "ssda903");
+  if (ssda903.length > 0) {
+    const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })));
+    sources.push({ path: ssda903.map((f) => f.path).join(" + "), sha256: ssda903.map((f) => f.sha256).join(" + "), result, group: true });
+  }
+  const results = sources.map((s) => s.result);
+  const merged = mergeRows(sources.map((s) => ({ path: s.path, kind: s.result.kind, rows: s.result.rows })));
   const diagnostics: Diagnostic[] = [...results.flatMap((r) => r.diagnostics), ...merged.diagnostics];
   const perFile = new Map<string, number>();
   for (const d of diagnostics) if (d.file) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
   const inputs: ManifestInput[] = results.map((r, i) => ({
-    path: files[i].path,
-    sha256: files[i].sha256,
+    path: sources[i].path,
+    sha256: sources[i].sha256,
     kind: r.kind,
     rows_read: r.rowsRead,
     rows_accepted: r.rowsAccepted,
     rows_rejected: r.rowsRejected,
     rows_skipped: Object.fromEntries(Object.entries(r.rowsSkipped).sort(([a], [b]) => a.localeCompare(b))),
-    diagnostics: perFile.get(files[i].path) ?? 0,
+    // SSDA903 diagnostics name the individual 903 files: count the group's own.
+    diagnostics: sources[i].group ? r.diagnostics.length : perFile.get(sources[i].path) ?? 0,
     rows_superseded: merged.superseded[i],
   }));
   const rows = merged.rows.sort(compareRows);

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestExitCode, ingestFiles, mergeRows, precedenceOf, type InputFile } from "../../src/ingest/ingest-files";
+import { ingestExitCode, ingestFiles, mergeRows, precedenceOf, routeFile, type InputFile } from "../../src/ingest/ingest-files";
+import { blankWorkbook } from "../../src/template/blank-workbook";
 import { listInputFiles, loadFiles } from "../../src/ingest/load-files";
 import { loadDataset, parseDatasetCsv } from "../../src/ingest/load-dataset";
 import { datasetCsv } from "../../src/write/dataset";
@@ -26,19 +27,19 @@ const totalsHeader = "year,new_la_code,old_la_code,la_name,cla_31_march,source_f
 const characteristicsHeader = `"time_period","geographic_level","region_code","region_name","new_la_code","old_la_code","la_name","cla_group","characteristic","number","percentage"\n`;
 
 describe("ingestFiles", () => {
-  it("routes by content, accounts every row and builds the manifest", () => {
+  it("routes by content, accounts every row and builds the manifest", async () => {
     const a = file("a/totals.csv", totalsHeader + "2025,E06000001,805,Hartlepool,332,x\n2025,E10000006,909,Cumbria,z,x\n");
-    const result = ingestFiles([a], { created: CREATED });
+    const result = await ingestFiles([a], { created: CREATED });
     expect(result.manifest).toMatchObject({ template_version: "1.0.0", created: CREATED, rows: 1 });
     expect(result.manifest.inputs[0]).toMatchObject({ path: "a/totals.csv", sha256: a.sha256, kind: "dfe-cla-la-totals", rows_read: 2, rows_accepted: 1, rows_rejected: 0, rows_skipped: { "LA did not exist in that year (marker row)": 1 }, diagnostics: 0 });
     expect(ingestExitCode(result.diagnostics)).toBe(0);
   });
 
-  it("keeps the preferred source and warns with both values when sources disagree", () => {
+  it("keeps the preferred source and warns with both values when sources disagree", async () => {
     const totals = file("b/totals.csv", totalsHeader + "2025,E06000001,805,Hartlepool,330,x\n");
     const characteristics = file("a/chars.csv", characteristicsHeader + `2025,"Local authority","E12000001","North East","E06000001",805,"Hartlepool","Age group","Total","332","100"\n`);
     for (const order of [[totals, characteristics], [characteristics, totals]]) {
-      const result = ingestFiles(order, { created: CREATED });
+      const result = await ingestFiles(order, { created: CREATED });
       expect(result.rows).toHaveLength(1);
       expect(result.rows[0].value).toBe(332);
       const warning = result.diagnostics.find((d) => d.code === "W_DUPLICATE_VALUES_DISAGREE");
@@ -50,7 +51,7 @@ describe("ingestFiles", () => {
     expect(precedenceOf("dfe-cla-31-march-characteristics")).toBeGreaterThan(precedenceOf("dfe-cla-la-totals"));
   });
 
-  it("summarises agreeing duplicates in one info diagnostic", () => {
+  it("summarises agreeing duplicates in one info diagnostic", async () => {
     const row: DatasetRow = { time_period: "2025", time_identifier: "Reporting year", geographic_level: "National", country_code: "E92000001", country_name: "England", region_code: "", region_name: "", old_la_code: "", new_la_code: "", la_name: "", measure: "cla_31_march", dims: { placement_type: "total", age_band: "total" }, value: 81770, value_status: "ok" };
     const merged = mergeRows([{ path: "x", kind: "dfe-cla-national-time-series", rows: [row] }, { path: "y", kind: "dfe-cla-31-march-characteristics", rows: [{ ...row }] }]);
     expect(merged.rows).toHaveLength(1);
@@ -58,18 +59,18 @@ describe("ingestFiles", () => {
     expect(merged.diagnostics.map((d) => d.code)).toEqual(["I_DUPLICATES_SUPERSEDED"]);
   });
 
-  it("reports a file it does not recognise (exit 2), and data errors (exit 1)", () => {
-    const odd = ingestFiles([file("notes.csv", "colour,shape\nred,round\n")], { created: CREATED });
+  it("reports a file it does not recognise (exit 2), and data errors (exit 1)", async () => {
+    const odd = await ingestFiles([file("notes.csv", "colour,shape\nred,round\n")], { created: CREATED });
     expect(odd.manifest.inputs[0]).toMatchObject({ kind: "unrecognised", rows_read: 0, diagnostics: 1 });
     expect(odd.diagnostics[0].code).toBe("E_FILE_NOT_RECOGNISED");
     expect(ingestExitCode(odd.diagnostics)).toBe(2);
-    const bad = ingestFiles([file("t.csv", totalsHeader + "2025,E06000001,805,Hartlepool,lots,x\n")], { created: CREATED });
+    const bad = await ingestFiles([file("t.csv", totalsHeader + "2025,E06000001,805,Hartlepool,lots,x\n")], { created: CREATED });
     expect(bad.manifest.inputs[0]).toMatchObject({ rows_read: 1, rows_rejected: 1, diagnostics: 1 });
     expect(ingestExitCode(bad.diagnostics)).toBe(1);
   });
 
-  it("writes dataset.csv that reads back to the same rows", () => {
-    const result = ingestFiles([file("c.csv", characteristicsHeader + `2025,"Local authority","E12000001","North East","E06000001",805,"Hartlepool","Category of need","N4. Family in acute stress","c","k"\n`)], { created: CREATED });
+  it("writes dataset.csv that reads back to the same rows", async () => {
+    const result = await ingestFiles([file("c.csv", characteristicsHeader + `2025,"Local authority","E12000001","North East","E06000001",805,"Hartlepool","Category of need","N4. Family in acute stress","c","k"\n`)], { created: CREATED });
     const text = datasetCsv(result.rows);
     expect(text.split("\n")[0]).toBe(DATASET_COLUMNS.join(","));
     expect(parseDatasetCsv(text)).toEqual(result.rows);
@@ -77,14 +78,41 @@ describe("ingestFiles", () => {
   });
 });
 
+describe("routing by content", () => {
+  it("reads SSDA903 tables together as one input, with every file's hash", async () => {
+    const files = loadFiles(["test/fixtures/ssda903-samples/combined/2018-header.csv", "test/fixtures/ssda903-samples/combined/2018-episodes.csv", "test/fixtures/ssda903-samples/combined/2018-uasc.csv"]);
+    expect(files.map(routeFile).map((r) => r.reader)).toEqual(["ssda903", "ssda903", "ssda903"]);
+    const result = await ingestFiles(files, { created: CREATED });
+    expect(result.manifest.inputs).toHaveLength(1);
+    expect(result.manifest.inputs[0].kind).toBe("ssda903");
+    expect(result.manifest.inputs[0].sha256.split(" + ")).toEqual(files.map((f) => f.sha256));
+    expect(result.rows.some((r) => r.measure === "cla_31_march")).toBe(true);
+  });
+  it("routes a long CSV and a blank template workbook to their readers", async () => {
+    const long = file("r.csv", "new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,40\n");
+    expect(routeFile(long).reader).toBe("long-csv");
+    const blank = await blankWorkbook();
+    const result = await ingestFiles([long, { path: "blank.xlsx", bytes: blank, sha256: "0" }], { created: CREATED });
+    expect(result.manifest.inputs.map((i) => i.kind)).toEqual(["long-csv", "template-xlsx"]);
+    expect(result.rows.find((r) => r.measure === "foster_places_approved")?.value).toBe(40);
+  });
+  it("never trusts the extension: a PNG named .csv is unreadable (exit 2)", async () => {
+    const png = { path: "picture.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), sha256: "0" };
+    const result = await ingestFiles([png], { created: CREATED });
+    expect(result.diagnostics[0].code).toBe("E_FILE_UNREADABLE");
+    expect(result.diagnostics[0].message).toContain("PNG");
+    expect(ingestExitCode(result.diagnostics)).toBe(2);
+  });
+});
+
 describe("loadFiles", () => {
-  it("walks folders in sorted order, data files only", () => {
+  it("walks folders in sorted order, data files only", async () => {
     const files = listInputFiles(["data/published/dfe-cla"]);
     expect(files).toEqual([...files].sort());
     expect(files.every((f) => f.endsWith(".csv"))).toBe(true);
     expect(loadFiles(["data/published/ons"])[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
-  it("stops with E_INPUT_NOT_FOUND for a missing path", () => {
+  it("stops with E_INPUT_NOT_FOUND for a missing path", async () => {
     expect(() => listInputFiles(["no/such/path"])).toThrow(/does not exist/);
   });
 });
@@ -104,19 +132,19 @@ describe("suff ingest data/published (end to end)", () => {
   const get = (where: Partial<DatasetRow>, dims: DatasetRow["dims"]) =>
     rows.filter((r) => Object.entries(where).every(([k, v]) => r[k as keyof DatasetRow] === v) && JSON.stringify(r.dims) === JSON.stringify(dims));
 
-  it("exits 0 and prints a summary", () => {
+  it("exits 0 and prints a summary", async () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/files -> \d+ rows/);
     expect(run.stdout).toContain("dfe-cla-31-march-characteristics");
   });
 
-  it("England 2025 children looked after at 31 March = 81,770", () => {
+  it("England 2025 children looked after at 31 March = 81,770", async () => {
     const england = get({ geographic_level: "National", time_period: "2025", measure: "cla_31_march" }, { placement_type: "total", age_band: "total" });
     expect(england).toHaveLength(1);
     expect(england[0].value).toBe(81770);
   });
 
-  it("LA values match the source CSVs", () => {
+  it("LA values match the source CSVs", async () => {
     const source = parse(readFileSync("data/published/dfe-cla/la_cla_31_march_totals_2011_2025.csv"), { columns: true }) as Record<string, string>[];
     for (const [code, year] of [["330", "2015"], ["805", "2012"], ["909", "2019"], ["886", "2018"]]) {
       const expected = Number(source.find((r) => r.old_la_code === code && r.year === year)!.cla_31_march);
@@ -129,7 +157,7 @@ describe("suff ingest data/published (end to end)", () => {
     expect(city).toMatchObject({ value: null, value_status: "suppressed" });
   });
 
-  it("accounts every row of every input in the manifest", () => {
+  it("accounts every row of every input in the manifest", async () => {
     expect(manifest.inputs.length).toBe(listInputFiles(["data/published"]).length);
     for (const input of manifest.inputs) {
       const skipped = Object.values(input.rows_skipped).reduce((a, b) => a + b, 0);
@@ -140,12 +168,12 @@ describe("suff ingest data/published (end to end)", () => {
     expect(manifest.inputs.every((i) => i.kind !== "unrecognised")).toBe(true);
   });
 
-  it("writes the dataset columns in EES order and a diagnostics file", () => {
+  it("writes the dataset columns in EES order and a diagnostics file", async () => {
     expect(readFileSync(path.join(out, "dataset.csv"), "utf8").split("\n")[0]).toBe(DATASET_COLUMNS.join(","));
     expect(readFileSync(path.join(out, "diagnostics.csv"), "utf8").split("\n")[0]).toBe("code,severity,file,sheet,cell,row,column,message,hint");
   });
 
-  it("exits 2 for a path that does not exist", () => {
+  it("exits 2 for a path that does not exist", async () => {
     const missing = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", "no/such/folder", "--out", out], { encoding: "utf8" });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("E_INPUT_NOT_FOUND");
