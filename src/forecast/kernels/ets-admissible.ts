@@ -59,6 +59,19 @@ export function etsAdmissible(
   for (let i = 0; i < m - 2; i++) poly[2 + i] = alpha + beta - alpha * phi;
   poly[m] = alpha + beta - alpha * phi + gamma - 1;
   poly[m + 1] = phi * (1 - alpha - gamma);
+  let degree = m + 1;
+  if (!hasTrend) {
+    // Without a trend (beta = 0, phi = 1) z = 1 is always a root (the level's unit root,
+    // which R accepts within its 1e-10 tolerance): divide it out and test the rest.
+    for (let i = 1; i < size - 1; i++) poly[i] = poly[i]! + poly[i - 1]!;
+    degree = m;
+  }
+  const reduced = poly.subarray(0, degree + 1);
+  return reducedAdmissible(reduced, work);
+}
+
+function reducedAdmissible(poly: Float64Array, work: Float64Array | undefined): boolean {
+  const size = poly.length;
   if (isSchurStable(poly, work)) return true;
   // The step-down test is exact only away from the unit circle. If even the polynomial
   // scaled to the circle of radius 1 + 1e-6 is unstable, a root is clearly outside.

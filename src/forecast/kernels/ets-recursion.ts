@@ -54,6 +54,9 @@ export function etsRecursion(
   criterion: number,
   output?: EtsRecursionOutput,
 ): number {
+  if (season === NONE && trend !== MULTIPLICATIVE && output === undefined && criterion === 0) {
+    return linearNonSeasonal(y, error === MULTIPLICATIVE, trend === ADDITIVE, alpha, beta, phi, initialState);
+  }
   const n = y.length;
   const m = season === NONE ? 1 : period;
   let level = initialState[0]!;
@@ -133,5 +136,52 @@ export function etsRecursion(
   if (criterion === 1) return count > 0 ? squaredError / count : NaN;
   let lik = count * Math.log(sse);
   if (error === MULTIPLICATIVE) lik += 2 * sumLog;
+  return lik;
+}
+
+/**
+ * The hot path of estimation for non-seasonal models with no or additive trend:
+ * the same arithmetic as the general loop, without its branches.
+ */
+function linearNonSeasonal(
+  y: Float64Array,
+  multiplicativeError: boolean,
+  hasTrend: boolean,
+  alpha: number,
+  beta: number,
+  phi: number,
+  initialState: Float64Array,
+): number {
+  const n = y.length;
+  let level = initialState[0]!;
+  let slope = hasTrend ? initialState[1]! : 0;
+  const dampingFactor = hasTrend ? phi : 0;
+  const betaStar = hasTrend ? beta / alpha : 0;
+  let sse = 0;
+  let sumLog = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const damped = dampingFactor * slope;
+    const forecast = level + damped;
+    let observed = y[i]!;
+    if (observed !== observed) {
+      observed = forecast;
+    } else {
+      const difference = observed - forecast;
+      if (multiplicativeError) {
+        const e = difference / forecast;
+        sse += e * e;
+        sumLog += Math.log(Math.abs(forecast));
+      } else {
+        sse += difference * difference;
+      }
+      count++;
+    }
+    const newLevel = forecast + alpha * (observed - forecast);
+    slope = damped + betaStar * (newLevel - level - damped);
+    level = newLevel;
+  }
+  let lik = count * Math.log(sse);
+  if (multiplicativeError) lik += 2 * sumLog;
   return lik;
 }

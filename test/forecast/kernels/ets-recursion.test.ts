@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ADDITIVE, MULTIPLICATIVE, NONE, etsRecursion } from "../../../src/forecast/kernels/ets-recursion";
+
+describe("etsRecursion", () => {
+  it("matches the JSDoc example (SES by hand)", () => {
+    expect(etsRecursion(Float64Array.of(1, 2, 3), 1, 1, 0, 0, 0.5, 0, 0, 1, Float64Array.of(1), new Float64Array(1), 1)).toBeCloseTo(1.0833333333333333, 15);
+  });
+
+  it("reproduces R's log-likelihood at R's optimum (ETS(M,N,M), M3 N0666)", () => {
+    // f <- ets(ts(y, frequency = 4), model = "MNM"); f$loglik = -271.7800663; f$par as below
+    const y = Float64Array.of(2549.2, 2910.4, 3475.4, 3319, 2532.2, 2884.8, 3690, 3475, 2841.6, 3202, 3868, 3364.4, 2885.6, 3242.8, 3959.8, 3929.8, 3482, 3998, 4926, 4682, 4116, 4704, 5336, 5342, 4316, 4908, 4752, 5338, 3830, 4322, 4246, 4618, 4248, 3912, 3424, 3816);
+    const s = [1.0797308509, 1.1408189896, 0.9364657381];
+    const state = Float64Array.of(3440.6928453034, ...s, 4 - s[0]! - s[1]! - s[2]!);
+    const lik = etsRecursion(y, 4, MULTIPLICATIVE, NONE, MULTIPLICATIVE, 0.6110266804, 0, 0.388973279, 1, state, new Float64Array(4), 0);
+    expect(-0.5 * lik).toBeCloseTo(-271.7800663, 6);
+  });
+
+  it("writes errors, one-step forecasts and the final state in R's order", () => {
+    // Holt's linear method by hand: l0 = 1, b0 = 1, alpha = 0.5, beta = 0.25 on y = 2, 4.
+    const residuals = new Float64Array(2);
+    const fitted = new Float64Array(2);
+    const finalState = new Float64Array(2);
+    etsRecursion(Float64Array.of(2, 4), 1, ADDITIVE, ADDITIVE, NONE, 0.5, 0.25, 0, 1, Float64Array.of(1, 1), new Float64Array(1), 0, { residuals, fitted, finalState });
+    // t=1: f = 2, e = 0, l = 2, b = 1. t=2: f = 3, e = 1, l = 3.5, b = 1 + 0.25 * 1 = 1.25.
+    expect(Array.from(fitted)).toEqual([2, 3]);
+    expect(Array.from(residuals)).toEqual([0, 1]);
+    expect(Array.from(finalState)).toEqual([3.5, 1.25]);
+  });
+
+  it("moves past a missing value without counting it", () => {
+    const residuals = new Float64Array(3);
+    const mse = etsRecursion(Float64Array.of(1, NaN, 3), 1, ADDITIVE, NONE, NONE, 0.5, 0, 0, 1, Float64Array.of(1), new Float64Array(1), 1, { residuals });
+    expect(Number.isNaN(residuals[1])).toBe(true);
+    expect(mse).toBeCloseTo((0 + 4) / 2, 12);
+  });
+
+  it("rejects a negative multiplicative trend", () => {
+    expect(etsRecursion(Float64Array.of(1, 2), 1, ADDITIVE, MULTIPLICATIVE, NONE, 0.5, 0.1, 0, 1, Float64Array.of(1, -1), new Float64Array(1), 0)).toBe(Infinity);
+  });
+});
