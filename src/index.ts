@@ -45,6 +45,8 @@ export { prefillRows, sectionColumns, sectionDimensions } from "./template/prefi
 export { MISSING_REASONS, parseMissingReason, type MissingReason } from "./template/missing-reasons";
 export { readTemplateWorkbook, TEMPLATE_XLSX_KIND } from "./ingest/from-template-xlsx";
 export { readLongCsv, LONG_CSV_KIND } from "./ingest/from-long-csv";
+export { readLegacyWorkbook, LEGACY_KIND } from "./ingest/from-legacy";
+export { legacyMapping, legacyMappingSchema, type LegacyMapping } from "./ingest/legacy-mapping";
 export { sniffFile, type SniffResult } from "./ingest/sniff";
 export { zipGuard, readZipDirectory, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./ingest/zip-guard";
 export { decodeText } from "./ingest/decode-text";

@@ -49,6 +49,6 @@ export const ingestMessages: Catalogue = {
   // Legacy mapping
   E_LEGACY_SHEET_MISSING: { severity: "error", message: "The mapping names sheet '{sheet}' but the workbook has no such sheet; nothing was read.", hint: "Sheets in the workbook: {sheets}." },
   E_LEGACY_HEADER_MISSING: { severity: "error", message: "Header '{header}' named in the mapping was not found in row {row} of sheet '{sheet}'.", hint: "Headers found: {found}." },
-  E_LEGACY_VALUE_UNMAPPED: { severity: "error", message: "'{raw}' in column '{column}' has no entry in the mapping's value map and is not a valid {target} code; the row was rejected." },
-  I_LEGACY_ROW_SKIPPED: { severity: "info", message: "{count} rows matched the mapping's skip rule or were blank and were skipped." },
+  E_LEGACY_LA_MISSING: { severity: "error", message: "The mapping gives no LA code (fixed.new_la_code or a column) for sheet '{sheet}'; nothing was read.", hint: "Add \"fixed\": { \"new_la_code\": \"E06000001\" } to the mapping." },
+  I_LEGACY_ROW_SKIPPED: { severity: "info", message: "{count} rows of sheet '{sheet}' matched the mapping's skip rule and were skipped." },
 };
