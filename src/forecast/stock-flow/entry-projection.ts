@@ -97,9 +97,9 @@ export function entryProjection(estimate: RateEstimate, options: { method: Entry
   if (method === "population") {
     if (!options.population) throw new Error("entryProjection: method 'population' needs a population path");
     const population = options.population;
-    // Child-days in the window: population integrated by the month.
+    // Child-days in the window: the population integrated day by day.
     let childDays = 0;
-    for (let d = estimate.window.start; d < estimate.window.end; d += 30) childDays += populationOn(population, Math.min(d + 15, estimate.window.end)) * Math.min(30, estimate.window.end - d);
+    for (let d = estimate.window.start; d < estimate.window.end; d++) childDays += populationOn(population, d);
     if (population.days[0] > estimate.window.start || population.days[population.days.length - 1] < options.stepMidpoints[steps - 1]) {
       warnings.push("The population path does not cover the whole reference window and projection; it is held constant beyond its ends.");
     }

@@ -19,6 +19,11 @@
  *      -log(1 - p) so both estimators feed the same projection.
  *    Entries are counted by state and UASC flag, per day and per calendar month (for
  *    trend projection).
+ * Ageing is a constant hazard per band and placement group, estimated like any other
+ * transition from the birthdays crossed in the window (as the regional demand models do).
+ * It reproduces ageing flows in a population whose ages within a band are stable, but a
+ * cohort bunched just below a band boundary ages out more slowly in the projection than in
+ * reality (a known limitation; single-year-of-age states would remove it).
  */
 import type { EpisodeTable } from "../../spec/ssda903";
 import { addMonths, birthdayDay, ageOn } from "./calendar";
