@@ -87,18 +87,64 @@ export class ByteInterner {
     return this.pool.subarray(offset, offset + this.lengths[id]);
   }
 
-  /** Intern the concatenation of a 2-byte prefix (e.g. an LA index) and bytes[start, end). */
+  /**
+   * Intern the concatenation of a 2-byte prefix (e.g. an LA index) and bytes[start, end)
+   * (trimmed), without copying: -1 when the trimmed value is empty.
+   */
   internPrefixed(prefix: number, bytes: Uint8Array, start: number, end: number): number {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
     while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
     if (start === end) return -1;
+    const p0 = prefix & 0xff;
+    const p1 = (prefix >>> 8) & 0xff;
     const length = end - start + 2;
+    // Rows of one child usually follow each other: check the previous key first.
+    const recent = this.recent;
+    if (this.recentId >= 0 && this.recentLength === length && recent[0] === p0 && recent[1] === p1) {
+      let same = true;
+      for (let k = 2; k < length; k++) if (recent[k] !== bytes[start + k - 2]) { same = false; break; }
+      if (same) return this.recentId;
+    }
+    const id = this.lookupPrefixed(p0, p1, bytes, start, end, length);
+    if (length > recent.length) this.recent = new Uint8Array(length * 2);
+    const copy = this.recent;
+    copy[0] = p0;
+    copy[1] = p1;
+    for (let k = 2; k < length; k++) copy[k] = bytes[start + k - 2];
+    this.recentLength = length;
+    this.recentId = id;
+    return id;
+  }
+
+  private recent = new Uint8Array(32);
+  private recentLength = 0;
+  private recentId = -1;
+
+  private lookupPrefixed(p0: number, p1: number, bytes: Uint8Array, start: number, end: number, length: number): number {
+    let hash = Math.imul((0x811c9dc5 | 0) ^ p0, 0x01000193);
+    hash = Math.imul(hash ^ p1, 0x01000193);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    const pool = this.pool;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (;;) {
+      const id = slots[slot];
+      if (id === -1) break;
+      if (this.hashes[id] === hash && this.lengths[id] === length) {
+        const offset = this.offsets[id];
+        let same = pool[offset] === p0 && pool[offset + 1] === p1;
+        for (let k = 0; same && k < length - 2; k++) if (pool[offset + 2 + k] !== bytes[start + k]) same = false;
+        if (same) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
     if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2);
     const scratch = this.scratch;
-    scratch[0] = prefix & 0xff;
-    scratch[1] = (prefix >>> 8) & 0xff;
-    scratch.set(bytes.subarray(start, end), 2);
-    return this.intern(scratch, 0, length);
+    scratch[0] = p0;
+    scratch[1] = p1;
+    for (let k = 0; k < length - 2; k++) scratch[2 + k] = bytes[start + k];
+    return this.insert(scratch, 0, length, hash, slot);
   }
 
   private insert(bytes: Uint8Array, start: number, length: number, hash: number, slot: number): number {

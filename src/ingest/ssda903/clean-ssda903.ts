@@ -22,9 +22,14 @@ import { missingFields } from "./clean/missing-fields";
 import { openAbsentFromNewer } from "./clean/open-absent-from-newer";
 import { overlappingEpisodes } from "./clean/overlapping-episodes";
 import { shortBreaks } from "./clean/short-breaks";
-import { KEPT, MERGED, workingSet, codeText } from "./clean/working-set";
+import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, workingSet, codeText } from "./clean/working-set";
 import { placementType } from "./placement-type";
-import { BLANK, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903";
+import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903";
+
+// Local bindings: an imported binding costs a getter per access in the transpiled module.
+const KEPT = KEPT_STATUS;
+const MERGED = MERGED_STATUS;
+const BLANK = BLANK_CODE;
 
 export interface CleanSsda903Options {
   /** Merge consecutive episodes that differ only in legal status (off by default). */
@@ -104,7 +109,7 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
   const blankIndex = Object.fromEntries(CODED_COLUMNS.map((c) => [c, table.codes[c].length - 1])) as Record<(typeof CODED_COLUMNS)[number], number>;
   const typeIndex = new Map(PLACEMENT_TYPE_CODES.map((code, i) => [code, i]));
   const unknownType = PLACEMENT_TYPE_CODES.length - 1;
-  const typeCache = new Map<number, number>();
+  const typeCache = new Uint8Array(256 * 256).fill(255);
   const unresolved = new Map<string, { file: string; place: string; provider: string; count: number }>();
   const unknownCodes = new Map<string, { file: string; column: string; code: string; count: number }>();
   const known = {
@@ -115,12 +120,23 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
   const isKnown = Object.fromEntries(Object.entries(known).map(([column, codes]) => [column, raw.dictionaries[column as keyof typeof known].map((code) => codes.has(code))])) as Record<keyof typeof known, boolean[]>;
   const columnName: Record<keyof typeof known, string> = { legalStatus: "LS", categoryOfNeed: "CIN", placeProvider: "PLACE_PROVIDER" };
 
+  const blank = BLANK;
+  const blankPlace = blankIndex.place;
+  const blankProvider = blankIndex.placeProvider;
+  const blankLegal = blankIndex.legalStatus;
+  const blankNeed = blankIndex.categoryOfNeed;
+  const blankRne = blankIndex.reasonNewEpisode;
+  const blankRec = blankIndex.reasonEnded;
+  const knownLegal = isKnown.legalStatus;
+  const knownNeed = isKnown.categoryOfNeed;
+  const knownProvider = isKnown.placeProvider;
+  const kept = KEPT;
   let out = 0;
   let dense = -1;
   let previousChild = -1;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    if (status[i] !== KEPT) continue;
+    if (status[i] !== kept) continue;
     const child = e.child[i];
     if (child !== previousChild) { dense++; previousChild = child; }
     table.la[out] = e.la[i];
@@ -128,35 +144,42 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
     table.birth[out] = raw.birth[child];
     table.start[out] = e.start[i];
     table.end[out] = e.end[i];
-    for (const column of CODED_COLUMNS) {
-      const value = e[column][i];
-      table[column][out] = value === BLANK ? blankIndex[column] : value;
-    }
-    const file = raw.files[e.file[i]].name;
-    for (const column of ["legalStatus", "categoryOfNeed", "placeProvider"] as const) {
-      const value = e[column][i];
-      if (value !== BLANK && !isKnown[column][value]) {
-        const code = codeText(raw.dictionaries[column], value);
-        const key = `${file}\u0000${column}\u0000${code}`;
-        const entry = unknownCodes.get(key) ?? { file, column: columnName[column], code, count: 0 };
-        entry.count++;
-        unknownCodes.set(key, entry);
+    const place = e.place[i];
+    const provider = e.placeProvider[i];
+    const legal = e.legalStatus[i];
+    const need = e.categoryOfNeed[i];
+    table.place[out] = place === blank ? blankPlace : place;
+    table.placeProvider[out] = provider === blank ? blankProvider : provider;
+    table.legalStatus[out] = legal === blank ? blankLegal : legal;
+    table.categoryOfNeed[out] = need === blank ? blankNeed : need;
+    table.reasonNewEpisode[out] = e.reasonNewEpisode[i] === blank ? blankRne : e.reasonNewEpisode[i];
+    table.reasonEnded[out] = e.reasonEnded[i] === blank ? blankRec : e.reasonEnded[i];
+    if ((legal !== blank && !knownLegal[legal]) || (need !== blank && !knownNeed[need]) || (provider !== blank && !knownProvider[provider])) {
+      const file = raw.files[e.file[i]].name;
+      for (const column of ["legalStatus", "categoryOfNeed", "placeProvider"] as const) {
+        const value = e[column][i];
+        if (value !== BLANK && !isKnown[column][value]) {
+          const code = codeText(raw.dictionaries[column], value);
+          const key = `${file}\u0000${column}\u0000${code}`;
+          const entry = unknownCodes.get(key) ?? { file, column: columnName[column], code, count: 0 };
+          entry.count++;
+          unknownCodes.set(key, entry);
+        }
       }
     }
-    const pair = e.place[i] * 256 + e.placeProvider[i];
-    let type = typeCache.get(pair);
-    if (type === undefined) {
-      const place = codeText(raw.dictionaries.place, e.place[i]);
-      const provider = codeText(raw.dictionaries.placeProvider, e.placeProvider[i]);
-      const code = placementType(place, provider);
+    const pair = place * 256 + provider;
+    let type = typeCache[pair];
+    if (type === 255) {
+      const code = placementType(codeText(raw.dictionaries.place, place), codeText(raw.dictionaries.placeProvider, provider));
       type = code ? typeIndex.get(code)! : unknownType;
-      typeCache.set(pair, type);
+      typeCache[pair] = type;
     }
     if (type === unknownType) {
-      const place = codeText(raw.dictionaries.place, e.place[i]);
-      const provider = codeText(raw.dictionaries.placeProvider, e.placeProvider[i]);
-      const key = `${file}\u0000${place}\u0000${provider}`;
-      const entry = unresolved.get(key) ?? { file, place, provider, count: 0 };
+      const file = raw.files[e.file[i]].name;
+      const placeText = codeText(raw.dictionaries.place, e.place[i]);
+      const providerText = codeText(raw.dictionaries.placeProvider, e.placeProvider[i]);
+      const key = `${file}\u0000${placeText}\u0000${providerText}`;
+      const entry = unresolved.get(key) ?? { file, place: placeText, provider: providerText, count: 0 };
       entry.count++;
       unresolved.set(key, entry);
     }

@@ -29,7 +29,7 @@ import type { Diagnostic } from "../../spec/diagnostic";
 import { diagnostic } from "../../spec/messages/index";
 import type { EpisodeTable } from "../../spec/ssda903";
 import { ENGLAND } from "../../reference/regions";
-import { ageOn, reportingYearOf, yearEnd } from "./civil-days";
+import { ageOn, civilDate, reportingYearOf, yearEnd } from "./civil-days";
 import { CLOSED_UNKNOWN } from "./clean/open-absent-from-newer";
 
 const UNKNOWN = 255;
@@ -106,6 +106,8 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   let blocks = 0;
   const yearIndex = returnYears.map((years) => { const m = new Map<number, number>(); for (const y of years) m.set(y, blocks++); return m; });
   const counts = new Float64Array(blocks * layout.size);
+  const marchesOf = returnYears.map((years) => Int32Array.from(years, (y) => yearEnd(y)));
+  const blocksOf = returnYears.map((years, la) => Int32Array.from(years, (y) => yearIndex[la].get(y)!));
   // 2. Code maps.
   const placementMap = mapCodes(table.codes.placementType, PLACEMENTS);
   const needMap = mapCodes(table.codes.categoryOfNeed, NEEDS);
@@ -137,12 +139,17 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     const start = table.start[i];
     const end = table.end[i];
     const birth = table.birth[i];
+    const marches = marchesOf[la];
+    const blockIds = blocksOf[la];
+    const birthPacked = civilDate(birth);
+    const birthYear = Math.floor(birthPacked / 10000);
+    const bornAfterMarch = birthPacked % 10000 > 331 ? 1 : 0;
     // Stock at each 31 March.
-    for (const year of years) {
-      const march = yearEnd(year);
+    for (let y = 0; y < years.length; y++) {
+      const march = marches[y];
       if (start > march || (end >= 0 && end <= march)) continue;
-      const base = index.get(year)! * layout.size;
-      const age = ageBand(birth, march, base);
+      const base = blockIds[y] * layout.size;
+      const age = ageBandFromAge(years[y] - birthYear - bornAfterMarch, base);
       const type = placementMap[table.placementType[i]];
       counts[base + O.stock + type * A + age]++;
       counts[base + O.stockNeed + needMap[table.categoryOfNeed[i]]]++;
@@ -189,7 +196,11 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   }
 
   function ageBand(birth: number, on: number, base: number): number {
-    const band = ageBandIndex(ageOn(birth, on));
+    return ageBandFromAge(ageOn(birth, on), base);
+  }
+
+  function ageBandFromAge(age: number, base: number): number {
+    const band = ageBandIndex(age);
     if (band >= 0) return band;
     const block = base / layout.size;
     negativeAges.set(block, (negativeAges.get(block) ?? 0) + 1);

@@ -16,7 +16,10 @@ import { ByteInterner } from "./byte-interner";
 import { reportingYearOf, yearEnd } from "./civil-days";
 import { detectSsda903Kind, normaliseColumn, type Ssda903Kind } from "./detect-ssda903-kind";
 import { DiagnosticSink } from "./diagnostic-sink";
-import { DATE_INVALID, parseDate } from "./parse-date";
+import { DATE_INVALID, parseDate as parseDateImported } from "./parse-date";
+
+// A local binding: calls through an imported binding cost a getter per call in the transpiled module.
+const parseDate = parseDateImported;
 import { csvHeader, scanCsv, type CsvRecord } from "./scan-csv";
 
 /** One input file: its name as the user gave it (used in diagnostics) and its bytes. */
@@ -121,21 +124,18 @@ function growEpisodes(e: RawEpisodes, capacity: number): RawEpisodes {
   };
 }
 
-/** Count line feeds: an upper bound on the rows of a CSV, to size arrays once. */
-function countLines(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
-  return count + 1;
-}
 
 
 /** A 4-digit year from a YEAR cell: "2020", "2019/20" or "2019-20" (-> 2020), "201920" (-> 2020); 0 when unreadable. */
 function parseYear(bytes: Uint8Array, start: number, end: number): number {
-  const digits: number[] = [];
-  for (let i = start; i < end; i++) { const c = bytes[i]; if (c >= 48 && c <= 57) digits.push(c - 48); }
-  const first = digits.length >= 4 ? digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3] : 0;
-  if (digits.length === 4) return first;
-  if (digits.length === 6 || digits.length === 8) return first + 1;
+  let first = 0;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (c >= 48 && c <= 57) { if (digits < 4) first = first * 10 + (c - 48); digits++; }
+  }
+  if (digits === 4) return first;
+  if (digits === 6 || digits === 8) return first + 1;
   return 0;
 }
 
@@ -157,7 +157,7 @@ class Ssda903Reader {
   private readonly laIndex = new Map<string, number>();
   private readonly laRegion: (string | null)[] = [];
   private readonly laValues = new ByteInterner(true, 32);
-  private readonly laValueToIndex = new Map<number, number>();
+  private laValueToIndex = new Int32Array(64).fill(-1);
   private readonly codes: Record<CodedColumn, ByteInterner> = {
     place: new ByteInterner(true), placeProvider: new ByteInterner(true), legalStatus: new ByteInterner(true),
     categoryOfNeed: new ByteInterner(true), reasonNewEpisode: new ByteInterner(true), reasonEnded: new ByteInterner(true),
@@ -193,12 +193,13 @@ class Ssda903Reader {
 
   private laOfField(record: CsvRecord, f: number, fallback: () => number, file: string): number {
     if (f < 0 || f >= record.count) return fallback();
-    const id = this.laValues.intern(record.buffers[f], record.starts[f], record.ends[f]);
+    const id = this.laValues.internPrefixed(0, record.buffers[f], record.starts[f], record.ends[f]);
     if (id < 0) return fallback();
-    let index = this.laValueToIndex.get(id);
-    if (index === undefined) {
-      index = this.laFromText(this.laValues.text(id), file);
-      this.laValueToIndex.set(id, index);
+    if (id >= this.laValueToIndex.length) { const grown = new Int32Array(id * 2 + 2).fill(-1); grown.set(this.laValueToIndex); this.laValueToIndex = grown; }
+    let index = this.laValueToIndex[id];
+    if (index < 0) {
+      index = this.laFromText(this.laValues.text(id).slice(2), file);
+      this.laValueToIndex[id] = index;
     }
     return index;
   }
@@ -212,9 +213,28 @@ class Ssda903Reader {
     this.uasc = growU8(this.uasc, capacity);
   }
 
+  private readonly packedCodes: Record<CodedColumn, Map<number, number>> = {
+    place: new Map(), placeProvider: new Map(), legalStatus: new Map(), categoryOfNeed: new Map(), reasonNewEpisode: new Map(), reasonEnded: new Map(),
+  };
+
   private code(column: CodedColumn, record: CsvRecord, f: number): number {
     if (f < 0 || f >= record.count) return BLANK;
-    const id = this.codes[column].intern(record.buffers[f], record.starts[f], record.ends[f]);
+    const bytes = record.buffers[f];
+    const start = record.starts[f];
+    const end = record.ends[f];
+    // Fast path: a code of 1 to 3 plain bytes packed into one integer key.
+    if (end - start <= 3 && end > start) {
+      let key = 0;
+      for (let i = start; i < end; i++) key = key * 256 + bytes[i];
+      const cache = this.packedCodes[column];
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      const id = this.codes[column].intern(bytes, start, end);
+      const value = id < 0 ? BLANK : id >= OVERFLOW ? OVERFLOW : id;
+      cache.set(key, value);
+      return value;
+    }
+    const id = this.codes[column].intern(bytes, start, end);
     return id < 0 ? BLANK : id >= OVERFLOW ? OVERFLOW : id;
   }
 
@@ -277,9 +297,9 @@ class Ssda903Reader {
     for (const [key, column] of [["dec", "DEC"], ["place", "PLACE"], ["placeProvider", "PLACE_PROVIDER"], ["legalStatus", "LS"], ["categoryOfNeed", "CIN"], ["reasonNewEpisode", "RNE"], ["reasonEnded", "REC"]] as const) {
       if (c[key] < 0) sink.add(diagnostic("W_903_MISSING_COLUMN", { file: name, column }, { file: name }));
     }
-    const need = this.episodes.length + countLines(file.bytes);
+    const need = this.episodes.length + Math.ceil(file.bytes.length / 90);
     if (need > this.episodes.la.length) this.episodes = growEpisodes(this.episodes, Math.max(need, Math.floor(this.episodes.la.length * 1.5)));
-    const e = this.episodes;
+    let e = this.episodes;
     const firstRow = e.length;
     const latestDecom = new Map<number, number>();
     const prLa = this.codes.placeProvider.internText("PR2");
@@ -298,6 +318,7 @@ class Ssda903Reader {
       const end = c.dec >= 0 && c.dec < r.count ? parseDate(r.buffers[c.dec], r.starts[c.dec], r.ends[c.dec]) : -1;
       if (end === DATE_INVALID) { summary.rowsRejected++; this.rejected.invalid_dec++; sink.row("E_903_INVALID_DEC", name, r.row); return; }
       if (end >= 0 && end < start) { summary.rowsRejected++; this.rejected.dec_before_decom++; sink.row("E_903_DEC_BEFORE_DECOM", name, r.row); return; }
+      if (e.length === e.la.length) e = this.episodes = growEpisodes(e, Math.ceil(e.length * 1.5));
       const i = e.length++;
       e.la[i] = la;
       e.file[i] = fileIndex;

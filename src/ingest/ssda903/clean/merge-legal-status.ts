@@ -6,7 +6,12 @@
  * and legal status (the latest known). Placement moves stay separate episodes. URN and
  * postcodes are not compared: the reader never keeps them.
  */
-import { KEPT, MERGED, type WorkingSet } from "./working-set";
+import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, type WorkingSet } from "./working-set";
+
+// Local bindings: an imported binding costs a getter per access in the transpiled module.
+const KEPT = KEPT_STATUS;
+const MERGED = MERGED_STATUS;
+
 
 /**
  * Merge legal-status-only changes; return how many episodes were merged into their predecessor.

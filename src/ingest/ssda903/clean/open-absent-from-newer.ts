@@ -11,7 +11,11 @@
  */
 import { diagnostic } from "../../../spec/messages/index";
 import { civilDays } from "../civil-days";
-import { KEPT, type WorkingSet } from "./working-set";
+import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set";
+
+// Local bindings: an imported binding costs a getter per access in the transpiled module.
+const KEPT = KEPT_STATUS;
+
 
 /** The reasonEnded code given to episodes closed by this rule. */
 export const CLOSED_UNKNOWN = "closed_unknown";
