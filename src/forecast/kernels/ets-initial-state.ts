@@ -151,7 +151,7 @@ function fourierSeasonal(y: Float64Array, m: number, multiplicative: boolean): F
  * @param season 0 none, 1 additive, 2 multiplicative.
  * @returns [l0, b0?, s0 .. s(m-2)]: the last seasonal state is implied (they sum to 0, or to m).
  * @throws Error when a seasonal model has fewer than 4 observations.
- * @example etsInitialState(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), 1, 0, 1) // Float64Array [0, 1]
+ * @example etsInitialState(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), 1, 1, 0) // Float64Array [0, 1] (level 0, trend 1)
  */
 export function etsInitialState(y: Float64Array, period: number, trend: number, season: number): Float64Array {
   const n = y.length;

@@ -29,7 +29,7 @@ export interface EtsFittedParameters extends EtsParameters {
  * section 8.7 (ETS forecasting and prediction intervals).
  * @param model the name to report, e.g. "ETS(M,A,N)" or a fallback description.
  * @throws Error from `forecast` when the horizon is not a positive integer or a level is not in (0, 100).
- * @example etsFitted(fit, y, { frequency: 1 }, "ETS(A,N,N)").forecast(2, [95]).lower[95]!.length // 2
+ * @example etsFitted(etsFit(Float64Array.of(5, 6, 5, 7, 6, 7, 6, 8), { error: "A", trend: "N", damped: false, season: "N" }, 1)!, Float64Array.of(5, 6, 5, 7, 6, 7, 6, 8), { frequency: 1 }, "ETS(A,N,N)").forecast(2, [95]).lower[95]!.length // 2
  */
 export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOptions, model: string): Fitted<EtsFittedParameters> {
   const n = y.length;

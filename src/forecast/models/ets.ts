@@ -152,7 +152,7 @@ export function etsModel(options: EtsModelOptions = {}): ModelSpec<EtsFittedPara
       if (fit) return etsFitted(fit, y, fitOptions, etsName(fit.components));
       const simple = { error: "A", trend: "N", damped: false, season: "N" } as const;
       let fallback: EtsFitResult | null = null;
-      if (observed > 2 + 4 && !(error === "A" && trend === "N" && season === "N")) {
+      if (observed >= 4 && !(error === "A" && trend === "N" && season === "N")) {
         try {
           fallback = etsFit(y, simple, 1, { criterion: selectOptions.criterion, maxEvaluations: selectOptions.maxEvaluations });
         } catch {
