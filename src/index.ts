@@ -65,3 +65,23 @@ export { cholesky } from "./stats/cholesky";
 export { solveSymmetric } from "./stats/solve-symmetric";
 export { shrinkageCovariance } from "./stats/shrinkage-covariance";
 export { splitConformalQuantile } from "./stats/split-conformal-quantile";
+
+// aggregate: footprints, roll-ups with coverage and rates, disclosure control; tables -> xlsx
+export { aggregateDataset, POPULATION_MEASURE } from "./aggregate/aggregate-dataset";
+export { parseFootprints, type ParsedFootprints } from "./aggregate/parse-footprints";
+export { builtInFootprints } from "./aggregate/built-in-footprints";
+export { membersInYear, type YearMembers } from "./aggregate/members-in-year";
+export { comparePublished } from "./aggregate/compare-published";
+export { aggregateOutput, type AggregateOutput, type OutputSheet } from "./aggregate/aggregate-output";
+export { aggregateSummary } from "./aggregate/aggregate-summary";
+export { applyDisclosureControl } from "./aggregate/disclosure/apply-disclosure-control";
+export { suppressCells } from "./aggregate/disclosure/suppress-cells";
+export { tableRelations } from "./aggregate/disclosure/table-relations";
+export { recoverableCells } from "./aggregate/disclosure/recoverable-cells";
+export type { DisclosureCell, DisclosureRelation, DisclosureOutcome, CellOutcome } from "./aggregate/disclosure/types";
+export { AGGREGATE_COLUMNS, type AggregateOptions, type AggregateResult, type AggregateRow, type AggregateTarget, type PublishOptions, type DisclosureSummary, type PublishedComparison } from "./aggregate/types";
+export { loadFootprints } from "./ingest/load-footprints";
+export { integerRowEchelon, type SparseIntegerMatrix } from "./stats/integer-row-echelon";
+export { matrixRank } from "./stats/matrix-rank";
+export { determinedColumns } from "./stats/determined-columns";
+export { tablesToXlsx, type XlsxSheet, type XlsxColumn } from "./write/xlsx";

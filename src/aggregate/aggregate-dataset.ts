@@ -25,7 +25,9 @@ import { applyDisclosureControl } from "./disclosure/apply-disclosure-control";
 import { dimensionKey } from "./dimension-key";
 import { membersInYear } from "./members-in-year";
 import { periodYear } from "./period-year";
-import { rollUpSum, rollUpWeightedMean, type CellRollUp } from "./roll-up-cell";
+import type { CellRollUp } from "./cell-roll-up";
+import { rollUpSum } from "./roll-up-sum";
+import { rollUpWeightedMean } from "./roll-up-weighted-mean";
 import type { AggregateOptions, AggregateResult, AggregateRow, MemberValue } from "./types";
 
 /** The ONS population measure rates are computed from. */
