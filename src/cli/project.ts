@@ -178,7 +178,7 @@ export function register(program: Command): void {
       write("rates.csv", tables.rates);
       write("backtest.csv", tables.backtest);
       const costTable = costRows(projection, costs);
-      write("costs.csv", { columns: ["quarter", "scenario", "placement_group", "months", "mean", ...levels.flatMap((l) => [`lower_${l}`, `upper_${l}`]), "basis"], rows: costTable });
+      write("costs.csv", { columns: ["quarter", "scenario", "placement_group", "months", "mean", ...levels.flatMap((l) => [`lo${l}`, `hi${l}`]), "basis"], rows: costTable });
       const total = (scenarioName: string) => projection.runs.find((r) => r.scenario === scenarioName)!.series.find((s) => s.ageBand === "total" && s.placement === "total")!;
       const summary = {
         command: "suff project",

@@ -173,8 +173,8 @@ export function costRows(projection: StockFlowProjection, table: UnitCostTable):
           mean: Math.round(output.mean[p]),
         };
         for (const level of projection.levels) {
-          row[`lower_${level}`] = Math.round(output.lower[level][p]);
-          row[`upper_${level}`] = Math.round(output.upper[level][p]);
+          row[`lo${level}`] = Math.round(output.lower[level][p]);
+          row[`hi${level}`] = Math.round(output.upper[level][p]);
         }
         row.basis = table.estimate ? "estimate" : "user";
         rows.push(row);

@@ -87,7 +87,7 @@ describe("spendOutputs and costRows", () => {
     }
     expect(total[0].mean).toBe(Math.round(expected));
     // No uncertainty here (nobody moves): intervals collapse on the mean.
-    expect(total[0].lower_95).toBe(total[0].mean);
+    expect(total[0].lo95).toBe(total[0].mean);
     // A year later the same quarter costs 3% more.
     expect((total[4].mean as number) / (total[0].mean as number)).toBeCloseTo(1.03, 3);
     expect(rows.every((r) => r.placement_group === "foster" || r.placement_group === "total")).toBe(true);

@@ -40,7 +40,7 @@ function quarterOf(day: number): string {
  */
 export function stockFlowTables(projection: StockFlowProjection, rates: RateEstimate, backtests: BacktestResult[] = []): StockFlowTables {
   const { space, levels } = projection;
-  const bounds = levels.flatMap((l) => [`lower_${l}`, `upper_${l}`]);
+  const bounds = levels.flatMap((l) => [`lo${l}`, `hi${l}`]);
   // Stock.
   const stockRows: Row[] = [];
   for (const run of projection.runs) {
@@ -48,8 +48,8 @@ export function stockFlowTables(projection: StockFlowProjection, rates: RateEsti
       projection.dates.forEach((day, t) => {
         const row: Row = { date: dayToIso(day), scenario: run.scenario, age_band: series.ageBand, placement_group: series.placement, mean: round(series.mean[t]) };
         for (const level of levels) {
-          row[`lower_${level}`] = round(series.lower[level][t]);
-          row[`upper_${level}`] = round(series.upper[level][t]);
+          row[`lo${level}`] = round(series.lower[level][t]);
+          row[`hi${level}`] = round(series.upper[level][t]);
         }
         stockRows.push(row);
       });
@@ -119,8 +119,8 @@ export function stockFlowTables(projection: StockFlowProjection, rates: RateEsti
     for (const r of backtest.rows) {
       const row: Row = { origin: dayToIso(backtest.origin), date: dayToIso(r.date), horizon_months: r.horizon, placement_group: r.placement, observed: r.observed, mean: round(r.mean) };
       for (const level of levels) {
-        row[`lower_${level}`] = round(r.lower[level] ?? NaN);
-        row[`upper_${level}`] = round(r.upper[level] ?? NaN);
+        row[`lo${level}`] = round(r.lower[level] ?? NaN);
+        row[`hi${level}`] = round(r.upper[level] ?? NaN);
       }
       backtestRows.push(row);
     }

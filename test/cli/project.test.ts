@@ -1,0 +1,104 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "../..");
+const samples = path.join(root, "test/fixtures/ssda903-samples/combined");
+const scenarioFile = path.join(root, "test/fixtures/stock-flow/scenario-more-fostering.json");
+
+function suff(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli.ts"), ...args], { cwd: root, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function csv(file: string): Array<Record<string, string>> {
+  const [header, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+  const columns = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i], v])));
+}
+
+describe("suff project end to end on the SSDA903 samples", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "suff-project-"));
+
+  it("writes stock, flows, rates, costs, backtest and summary with base and scenario side by side", () => {
+    const out = path.join(dir, "exact");
+    const run = suff("project", "--ssda903", samples, "--start", "2021-03-31", "--reference-window", "2018-04-01:2021-03-31", "--horizon", "24",
+      "--method", "exact", "--levels", "80,95", "--scenario", scenarioFile, "--inflation", "0.03", "--out", out);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Projected children looked after on 2023-03-31/);
+    expect(run.stdout).toMatch(/Backtest from 2020-03-31: MASE/);
+    for (const file of ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv", "summary.json"]) expect(existsSync(path.join(out, file))).toBe(true);
+    const stock = csv(path.join(out, "stock.csv"));
+    expect(Object.keys(stock[0])).toEqual(["date", "scenario", "age_band", "placement_group", "mean", "lo80", "hi80", "lo95", "hi95"]);
+    const total = (scenario: string, date: string) => stock.find((r) => r.scenario === scenario && r.date === date && r.age_band === "total" && r.placement_group === "total")!;
+    expect(total("base", "2021-03-31").mean).toBe(total("more fostering", "2021-03-31").mean);
+    // More entries in the scenario: a larger population two years on.
+    expect(Number(total("more fostering", "2023-03-31").mean)).toBeGreaterThan(Number(total("base", "2023-03-31").mean));
+    for (const row of stock) {
+      expect(Number(row.lo95)).toBeLessThanOrEqual(Number(row.lo80));
+      expect(Number(row.lo80)).toBeLessThanOrEqual(Number(row.mean) + 1e-9);
+      expect(Number(row.hi80)).toBeLessThanOrEqual(Number(row.hi95));
+    }
+    const flows = csv(path.join(out, "flows.csv"));
+    expect(new Set(flows.map((r) => r.flow))).toEqual(new Set(["entry", "exit", "move", "ageing"]));
+    const rates = csv(path.join(out, "rates.csv"));
+    expect(rates.every((r) => Number(r.rate_per_year) >= 0)).toBe(true);
+    const costs = csv(path.join(out, "costs.csv"));
+    expect(costs[0].basis).toBe("estimate");
+    expect(costs.filter((r) => r.placement_group === "total" && r.scenario === "base")).toHaveLength(8);
+    const summary = JSON.parse(readFileSync(path.join(out, "summary.json"), "utf8"));
+    expect(summary.reference_window).toEqual({ start: "2018-04-01", end: "2021-03-31" });
+    expect(summary.backtest[0].accuracy.find((a: { placement_group: string }) => a.placement_group === "total").mase).toBeGreaterThan(0);
+    expect(summary.unit_costs.estimate).toBe(true);
+    expect(summary.scenarios[0].name).toBe("more fostering");
+  });
+
+  it("is reproducible with a seed (simulation)", () => {
+    const a = path.join(dir, "sim-a"), b = path.join(dir, "sim-b");
+    for (const out of [a, b]) {
+      const run = suff("project", "--ssda903", samples, "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean", "--entries", "trend", "--no-backtest", "--out", out);
+      expect(run.status).toBe(0);
+    }
+    expect(readFileSync(path.join(a, "stock.csv"), "utf8")).toBe(readFileSync(path.join(b, "stock.csv"), "utf8"));
+    expect(JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8")).rate_estimator).toBe("daily-mean");
+  });
+
+  it("stops with a located message on a bad scenario or option", () => {
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ name: "x", changes: [{ target: "entries", placement: "castle", multiply: 2 }] }));
+    const run = suff("project", "--ssda903", samples, "--scenario", bad, "--out", path.join(dir, "bad"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/E_SCENARIO_INVALID.*\n.*changes\[0\]\.placement: unknown placement group 'castle'/);
+    expect(suff("project", "--ssda903", samples, "--rate-estimator", "median", "--out", path.join(dir, "bad")).status).toBe(2);
+    expect(existsSync(path.join(dir, "bad"))).toBe(false);
+  });
+
+  it("never writes child-level data: canary identifiers, UPN, date of birth and postcodes are absent", () => {
+    const input = path.join(dir, "canary-input");
+    cpSync(samples, input, { recursive: true });
+    const header = path.join(input, "2021-header.csv");
+    const episodes = path.join(input, "2021-episodes.csv");
+    const headerLines = readFileSync(header, "utf8").split("\n");
+    const child = headerLines[1].split(",")[0];
+    headerLines[1] = ["CANARYCHILD77", "1", "13/07/2006", "WBRI", "Z987654321098", "", ""].join(",");
+    writeFileSync(header, headerLines.join("\n"));
+    writeFileSync(episodes, readFileSync(episodes, "utf8").split("\n").map((line) => {
+      const cells = line.split(",");
+      if (cells[0] !== child) return line;
+      cells[0] = "CANARYCHILD77";
+      cells[10] = "QQ1 7ZZ";
+      cells[11] = "QQ2 8ZZ";
+      return cells.join(",");
+    }).join("\n"));
+    const out = path.join(dir, "canary-out");
+    const run = suff("project", "--ssda903", input, "--horizon", "12", "--method", "exact", "--out", out);
+    expect(run.status).toBe(0);
+    const everything = readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8")).join("\n") + run.stdout + run.stderr;
+    for (const canary of ["CANARYCHILD77", "Z987654321098", "13/07/2006", "2006-07-13", "QQ1 7ZZ", "QQ2 8ZZ"]) {
+      expect(everything.includes(canary), canary).toBe(false);
+    }
+  });
+});
