@@ -1,6 +1,6 @@
 /**
  * `suff aggregate DIR --to region|england|footprint [--footprints FILE] [--publish] [--k 5]
- * [--years 2021-2025] --out FILE`: aggregate a dataset folder's LA rows to the regions,
+ * [--no-cross-geography] [--years 2021-2025] --out FILE`: aggregate a dataset folder's LA rows to the regions,
  * England or a footprint file, write .csv, .xlsx or .json (by extension) and print a
  * summary. Exit 0 (no errors), 1 (errors in the footprint file), 2 (unreadable input or
  * usage error).
@@ -23,6 +23,7 @@ interface AggregateCliOptions {
   to: string;
   footprints?: string;
   publish?: boolean;
+  crossGeography: boolean;
   k: string;
   years?: string;
   out: string;
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option("--footprints <file>", "footprint CSV new_la_code,footprint_code,footprint_name (needed with --to footprint)")
     .option("--publish", "apply disclosure control: suppress counts 1..k-1 and enough others that none can be worked out")
     .option("--k <n>", "small-count threshold for --publish", "5")
+    .option("--no-cross-geography", "with --publish, do not protect the member LAs' small counts against footprint-minus-LA subtraction")
     .option("--years <range>", "only these years ending 31 March, e.g. 2021-2025")
     .requiredOption("--out <file>", "output file: .csv, .xlsx or .json")
     .action(async (dir: string, options: AggregateCliOptions) => {
@@ -81,7 +83,7 @@ export function register(program: Command): void {
         throw usage(`--to ${options.to} is not one of region, england, footprint.`);
       }
       const { rows } = loadDataset(dir);
-      const result = aggregateDataset(rows, { to, years, publish: options.publish ? { k } : undefined });
+      const result = aggregateDataset(rows, { to, years, publish: options.publish ? { k, crossGeography: options.crossGeography } : undefined });
       result.diagnostics.unshift(...diagnostics);
       const output = aggregateOutput(result, years ? `${description}, ${years.from} to ${years.to}` : description);
       if (format === ".csv") writeFileAtomic(options.out, toCsv(output.columns, output.records as Array<Record<string, CsvCell>>));

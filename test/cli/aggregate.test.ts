@@ -96,6 +96,16 @@ describe("suff aggregate", () => {
     expect(json.rows.every((r: { value: number | null }) => r.value === null || r.value === 0 || r.value >= 10)).toBe(true);
   });
 
+  it("--no-cross-geography publishes the England figure the LA check would suppress", async () => {
+    const out = path.join(dir, "england-no-cross.json");
+    const { code } = await suff(dataset, "--to", "england", "--publish", "--k", "10", "--no-cross-geography", "--out", out);
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json.disclosure).toMatchObject({ k: 10, crossGeography: false });
+    const secure2025 = json.rows.find((r: Record<string, unknown>) => r.time_period === "2025" && r.placement_type === "secure_and_childrens_homes");
+    expect(secure2025).toMatchObject({ value: 303, value_status: "estimated" });
+  });
+
   it("exits 1 with located diagnostics for unknown codes in the footprint file, still writing the good footprints", async () => {
     const out = path.join(dir, "errors.csv");
     const { code, out: printed } = await suff(dataset, "--to", "footprint", "--footprints", "test/fixtures/footprints/with-errors.csv", "--out", out);
