@@ -24,6 +24,7 @@ export * from "./reference/markers";
 // forecast: exponential smoothing (ETS) kernels and models
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./stats/nelder-mead";
 export { isSchurStable } from "./stats/is-schur-stable";
+export { polynomialRootModulus } from "./stats/polynomial-root-modulus";
 export type { EtsComponents, EtsParameters, EtsFitResult, EtsErrorType, EtsTrendType, EtsSeasonType } from "./forecast/kernels/ets-types";
 export { etsFit, etsName, type EtsFitOptions } from "./forecast/kernels/ets-fit";
 export { etsSelect, type EtsSelectOptions } from "./forecast/kernels/ets-select";

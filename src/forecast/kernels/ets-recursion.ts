@@ -55,7 +55,8 @@ export function etsRecursion(
   output?: EtsRecursionOutput,
 ): number {
   if (season === NONE && trend !== MULTIPLICATIVE && output === undefined && criterion === 0) {
-    return linearNonSeasonal(y, error === MULTIPLICATIVE, trend === ADDITIVE, alpha, beta, phi, initialState);
+    const fast = linearNonSeasonal(y, error === MULTIPLICATIVE, trend === ADDITIVE, alpha, beta, phi, initialState);
+    if (fast === fast) return fast;
   }
   const n = y.length;
   const m = season === NONE ? 1 : period;
@@ -160,6 +161,9 @@ function linearNonSeasonal(
   let sse = 0;
   let sumLog = 0;
   let count = 0;
+  // log|f1| + log|f2| + ... as the log of blockwise products: one logarithm per 8 steps.
+  let product = 1;
+  let inBlock = 0;
   for (let i = 0; i < n; i++) {
     const damped = dampingFactor * slope;
     const forecast = level + damped;
@@ -171,7 +175,14 @@ function linearNonSeasonal(
       if (multiplicativeError) {
         const e = difference / forecast;
         sse += e * e;
-        sumLog += Math.log(Math.abs(forecast));
+        product *= Math.abs(forecast);
+        if (++inBlock === 8) {
+          // Outside (1e-300, 1e300) the product may have lost precision: let the caller use the general loop.
+          if (!(product > 1e-300 && product < 1e300)) return NaN;
+          sumLog += Math.log(product);
+          product = 1;
+          inBlock = 0;
+        }
       } else {
         sse += difference * difference;
       }
@@ -180,6 +191,10 @@ function linearNonSeasonal(
     const newLevel = forecast + alpha * (observed - forecast);
     slope = damped + betaStar * (newLevel - level - damped);
     level = newLevel;
+  }
+  if (multiplicativeError) {
+    if (!(product > 1e-300 && product < 1e300)) return NaN;
+    sumLog += Math.log(product);
   }
   let lik = count * Math.log(sse);
   if (multiplicativeError) lik += 2 * sumLog;
