@@ -35,7 +35,9 @@ import { TEMPLATE_VERSION } from "../template/measures";
 import { isSuffError } from "../spec/errors";
 import { decodeText } from "./decode-text";
 import { readLongCsv } from "./from-long-csv";
+import { readLegacyWorkbook } from "./from-legacy";
 import { readTemplateWorkbook } from "./from-template-xlsx";
+import type { LegacyMapping } from "./legacy-mapping";
 import { headerColumns } from "./from-published/published-table";
 import { findPublishedReader } from "./from-published/read-published";
 import { sniffFile } from "./sniff";
@@ -51,8 +53,11 @@ export interface InputFile {
 }
 
 export interface IngestOptions {
-  /** A parsed legacy mapping (suff ingest --mapping FILE), for legacy LA spreadsheets. */
-  mapping?: unknown;
+  /**
+   * A checked legacy mapping (suff ingest --mapping FILE; see legacyMapping()): when given,
+   * every workbook is read as a legacy LA spreadsheet through it.
+   */
+  mapping?: LegacyMapping;
   /** Manifest `created` timestamp (ISO 8601); defaults to now. Tests pass a fixed one. */
   created?: string;
   /** Manifest `toolkit_version`. */
@@ -146,7 +151,7 @@ async function readOne(file: InputFile, route: Route, options: IngestOptions): P
       case "published":
         return route.read(named);
       case "workbook":
-        return await readTemplateWorkbook(named);
+        return options.mapping ? await readLegacyWorkbook(named, options.mapping) : await readTemplateWorkbook(named);
       case "long-csv":
         return readLongCsv(named);
       case "unreadable":
@@ -164,7 +169,6 @@ async function readOne(file: InputFile, route: Route, options: IngestOptions): P
     const reason = isSuffError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message.split("\n")[0] : String(error);
     return unreadable(file, route.reader === "workbook" ? "workbook" : "unreadable", reason);
   }
-  void options;
 }
 
 /** The de-duplication key of a row: geography, period, measure and every dimension value. */

@@ -12,6 +12,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestExitCode, ingestFiles, mergeRows, precedenceOf, routeFile, type InputFile } from "../../src/ingest/ingest-files";
 import { blankWorkbook } from "../../src/template/blank-workbook";
+import { legacyMapping } from "../../src/ingest/legacy-mapping";
 import { listInputFiles, loadFiles } from "../../src/ingest/load-files";
 import { loadDataset, parseDatasetCsv } from "../../src/ingest/load-dataset";
 import { datasetCsv } from "../../src/write/dataset";
@@ -95,6 +96,13 @@ describe("routing by content", () => {
     const result = await ingestFiles([long, { path: "blank.xlsx", bytes: blank, sha256: "0" }], { created: CREATED });
     expect(result.manifest.inputs.map((i) => i.kind)).toEqual(["long-csv", "template-xlsx"]);
     expect(result.rows.find((r) => r.measure === "foster_places_approved")?.value).toBe(40);
+  });
+  it("reads workbooks through --mapping as legacy LA spreadsheets", async () => {
+    const mapping = legacyMapping(JSON.parse(readFileSync("data-templates/legacy-mapping-example.json", "utf8")));
+    const result = await ingestFiles(loadFiles(["test/fixtures/legacy/input.xlsx"]), { created: CREATED, mapping });
+    expect(result.manifest.inputs[0].kind).toBe("legacy-xlsx");
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect(precedenceOf("legacy-xlsx")).toBe(100);
   });
   it("never trusts the extension: a PNG named .csv is unreadable (exit 2)", async () => {
     const png = { path: "picture.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), sha256: "0" };
