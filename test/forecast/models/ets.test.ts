@@ -85,6 +85,24 @@ describe("etsModel() against R's ets() + forecast()", () => {
     });
   }
 
+  it("monthly: AirPassengers gives ETS(M,Ad,M) with R's means and class-3 intervals", () => {
+    // y <- AirPassengers; f <- ets(y); f$method "ETS(M,Ad,M)"; f$loglik -679.583216237
+    // fc <- forecast(f, h = 12); fc$mean; fc$lower[, 2]
+    const y = Float64Array.of(112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194, 196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201, 204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229, 242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336, 340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405, 417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432);
+    const fitted = etsModel().fit(y, { frequency: 12 });
+    expect(fitted.model).toBe("ETS(M,Ad,M)");
+    expect(fitted.logLik).toBeCloseTo(-679.583216237, 5);
+    const band = fitted.forecast(12, [95]);
+    expectAllClose(band.mean, [441.8018473, 434.1186201, 496.6300468, 483.2374794, 483.9913534, 551.0244, 613.1796792, 609.3648308, 530.5408345, 463.0332145, 402.7478001, 451.9693731]);
+    expectAllClose(band.lower[95]!, [407.8862784, 392.8993876, 441.5713546, 422.6493292, 416.7484133, 467.3868639, 512.5577474, 502.1252881, 431.0499599, 370.9903574, 318.2528081, 352.2631326], 1e-5);
+    // The first 30 months (fewer than three seasons): y2 <- window(AirPassengers, end = c(1951, 6)); ets(y2)
+    // gives ETS(A,N,N), loglik -130.52807166, mean 177.9993999
+    const short = etsModel().fit(y.slice(0, 30), { frequency: 12 });
+    expect(short.model).toBe("ETS(A,N,N)");
+    expect(short.logLik).toBeCloseTo(-130.52807166, 5);
+    expectAllClose(short.forecast(2, []).mean, [177.9993999, 177.9993999]);
+  });
+
   it("matches the JSDoc example", () => {
     expect(etsModel().fit(Float64Array.of(12, 14, 13, 16, 15, 18, 17, 19, 21, 20, 23, 24), { frequency: 1 }).model).toBe("ETS(A,A,N)");
   });
