@@ -402,6 +402,14 @@ class Ssda903Reader {
         else nested.push(value);
       }
       const scope = { ...inherited };
+      // The child's identifier may sit in a sibling block (e.g. <ChildIdentifiers>) of the episodes.
+      for (const value of nested) {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
+        for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+          const upper = key.toUpperCase();
+          if ((upper === "CHILD" || upper === "CHILDID") && (typeof inner === "string" || typeof inner === "number")) scope.CHILD = String(inner);
+        }
+      }
       if (leaves.CHILDID !== undefined) scope.CHILD = leaves.CHILDID;
       if (leaves.CHILD !== undefined) scope.CHILD = leaves.CHILD;
       for (const key of ["LA", "LEA", "YEAR"]) if (leaves[key] !== undefined) scope[key === "LEA" ? "LA" : key] = leaves[key];
@@ -412,7 +420,19 @@ class Ssda903Reader {
       else if ("DOB" in leaves && record.CHILD !== "") tables.header.push(record);
       for (const child of nested) visit(child, scope);
     };
-    visit(tree, {});
+    // The LA of the return is usually given once, in a header block (LA or LEA).
+    const laValues = new Set<string>();
+    const findLaLeaves = (node: unknown) => {
+      if (Array.isArray(node)) { node.forEach(findLaLeaves); return; }
+      if (typeof node !== "object" || node === null) return;
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        const upper = key.toUpperCase();
+        if ((upper === "LA" || upper === "LEA") && (typeof value === "string" || typeof value === "number")) laValues.add(String(value).trim());
+        else findLaLeaves(value);
+      }
+    };
+    findLaLeaves(tree);
+    visit(tree, laValues.size === 1 && this.defaultLa === null ? { LA: [...laValues][0] } : {});
     const columnsOf: Record<string, string[]> = {
       header: ["CHILD", "DOB", "UASC", "LA", "YEAR"],
       episodes: ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "PL_LOCATION", "PL_LA", "PL_DISTANCE", "LA", "YEAR"],

@@ -1,0 +1,33 @@
+// The @example results of the SSDA903 reader's JSDoc, checked (others are in each module's test).
+import { describe, expect, it } from "vitest";
+import { generateSsda903, formatDate } from "../../../bench/generate-ssda903";
+import { cleanSsda903 } from "../../../src/ingest/ssda903/clean-ssda903";
+import { workingSet } from "../../../src/ingest/ssda903/clean/working-set";
+import { DiagnosticSink } from "../../../src/ingest/ssda903/diagnostic-sink";
+import { looksLikeXml, readSsda903, safeCode } from "../../../src/ingest/ssda903/read-ssda903";
+import { bytes } from "./helpers";
+
+describe("JSDoc examples", () => {
+  it("readSsda903", () => {
+    const csv = (t: string) => new TextEncoder().encode(t);
+    const raw = readSsda903([{ name: "h.csv", bytes: csv("CHILD,SEX,DOB,UPN\n1,1,01/01/2010,X\n") }, { name: "e.csv", bytes: csv("CHILD,DECOM,LS,PLACE,DEC\n1,01/05/2019,C2,U1,\n") }], { la: "202" });
+    expect(raw.episodes.length).toBe(1);
+    expect(raw.returnYears).toEqual([[2020]]);
+  });
+  it("workingSet, cleanSsda903, DiagnosticSink", () => {
+    expect(workingSet(readSsda903([], {})).order.length).toBe(0);
+    expect(cleanSsda903(readSsda903([], {})).table.length).toBe(0);
+    expect(new DiagnosticSink(5).diagnostics.length).toBe(0);
+  });
+  it("safeCode never echoes free text; looksLikeXml", () => {
+    expect(safeCode("PR4")).toBe("PR4");
+    expect(safeCode("AB1 2CD")).toBe("(value not shown)");
+    expect(safeCode("CANARY123456")).toBe("(value not shown)");
+    expect(looksLikeXml(bytes("\uFEFF  <x/>"))).toBe(true);
+    expect(looksLikeXml(bytes("CHILD,DECOM"))).toBe(false);
+  });
+  it("the generator", () => {
+    expect(generateSsda903({ las: 1, firstYear: 2020, lastYear: 2021, entrantsPerLa: 20 }).files.length).toBe(6);
+    expect(formatDate(0)).toBe("01/01/1970");
+  });
+});
