@@ -86,3 +86,11 @@ export { integerRowEchelon, type SparseIntegerMatrix } from "./stats/integer-row
 export { matrixRank } from "./stats/matrix-rank";
 export { determinedColumns } from "./stats/determined-columns";
 export { tablesToXlsx, type XlsxSheet, type XlsxColumn } from "./write/xlsx";
+
+// ingest: published DfE/ONS/Ofsted/MHCLG files, the dispatcher, dataset folders
+export { ingestFiles, ingestExitCode, mergeRows, routeFile, precedenceOf, rowKey, TOOLKIT_VERSION, type InputFile, type IngestOptions, type IngestResult } from "./ingest/ingest-files";
+export { loadFiles, listInputFiles } from "./ingest/load-files";
+export { loadDataset, parseDatasetCsv } from "./ingest/load-dataset";
+export { readPublished, findPublishedReader, PUBLISHED_READERS, type PublishedReader } from "./ingest/from-published/read-published";
+export { readOfstedProviders, type OfstedProvider, type OfstedProviderList } from "./ingest/from-published/read-ofsted-providers";
+export { writeDataset, datasetCsv } from "./write/dataset";
