@@ -10,7 +10,7 @@ import type { DatasetRow } from "../spec/dataset";
 import type { Diagnostic } from "../spec/diagnostic";
 import { diagnostic } from "../spec/messages/index";
 import { findMeasure, MEASURES } from "../template/measures";
-import { pointAt, rowKey, type Rule } from "./rule";
+import { pointAt, rowKey, rowsByMeasure, type Rule } from "./rule";
 
 function usable(row: DatasetRow): row is DatasetRow & { value: number } {
   return row.value !== null && (row.value_status === "ok" || row.value_status === "estimated" || row.value_status === "low_reliability");
@@ -30,14 +30,16 @@ export const atMost: Rule = {
       const key = rowKey(row);
       if (!index.has(key)) index.set(key, i);
     });
+    const byMeasure = rowsByMeasure(ctx);
     for (const measure of MEASURES) {
       for (const rule of measure.rules) {
         if (rule.kind !== "at_most") continue;
         const other = findMeasure(rule.measure);
         if (!other) continue;
         const otherDims = new Set(other.dimensions.map((d) => d.column as string));
-        ctx.rows.forEach((row, i) => {
-          if (row.measure !== measure.id || !usable(row)) return;
+        (byMeasure.get(measure.id) ?? []).forEach((i) => {
+          const row = ctx.rows[i];
+          if (!usable(row)) return;
           if (rule.self && Object.entries(rule.self).some(([k, v]) => row.dims[k as keyof typeof row.dims] !== v)) return;
           const dims: Record<string, string> = {};
           for (const [k, v] of Object.entries(row.dims)) if (otherDims.has(k) && v) dims[k] = v;

@@ -12,7 +12,7 @@ import type { DatasetRow, DimensionColumn } from "../spec/dataset";
 import type { Diagnostic } from "../spec/diagnostic";
 import { diagnostic } from "../spec/messages/index";
 import { MEASURES } from "../template/measures";
-import { pointAt, rowKey, type Rule, type ValidationContext } from "./rule";
+import { pointAt, rowKey, rowsByMeasure, type Rule, type ValidationContext } from "./rule";
 
 interface Group {
   /** code -> row index */
@@ -81,15 +81,18 @@ export const partsSumToTotal: Rule = {
   description: "Parts add up to their total: leaves to their group, groups to the total (per coded dimension).",
   check(ctx) {
     const out: Diagnostic[] = [];
+    const byMeasure = rowsByMeasure(ctx);
     for (const measure of MEASURES) {
+      const indexes = byMeasure.get(measure.id);
+      if (!indexes) continue;
       for (const rule of measure.rules) {
         if (rule.kind !== "parts_sum_to_total") continue;
         const column = rule.dimension;
         const list = CODE_LISTS[column];
         if (!list) continue;
         const groups = new Map<string, Group>();
-        ctx.rows.forEach((row, i) => {
-          if (row.measure !== measure.id) return;
+        indexes.forEach((i) => {
+          const row = ctx.rows[i];
           const code = row.dims[column];
           if (code === undefined || code === "") return;
           const others = { ...row.dims, [column]: "" };

@@ -60,3 +60,14 @@ export function rowKey(row: DatasetRow, dims: Partial<Record<string, string>> = 
   const keys = Object.keys(dims).filter((k) => (dims[k] ?? "") !== "").sort();
   return [row.old_la_code || row.new_la_code, row.time_period, row.measure, ...keys.map((k) => `${k}=${dims[k]}`)].join("|");
 }
+
+/** Row indexes by measure id, in row order. */
+export function rowsByMeasure(ctx: ValidationContext): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  ctx.rows.forEach((row, i) => {
+    const list = out.get(row.measure);
+    if (list) list.push(i);
+    else out.set(row.measure, [i]);
+  });
+  return out;
+}
