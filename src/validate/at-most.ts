@@ -17,7 +17,9 @@ function usable(row: DatasetRow): row is DatasetRow & { value: number } {
 }
 
 /**
- * @example atMost.check(ctx with foster_places_vacant 12 and foster_places_approved 10).map((d) => d.code) // ["E_AT_MOST"]
+ * The rule, run by validateFile on every return.
+ * @throws never: findings are diagnostics.
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,10\nE06000001,2025,foster_places_vacant,12\n") })).diagnostics.map((d) => d.code) // ["E_AT_MOST"]
  */
 export const atMost: Rule = {
   code: "E_AT_MOST",

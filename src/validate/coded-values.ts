@@ -11,7 +11,9 @@ import { findMeasure } from "../template/measures";
 import { pointAt, type Rule } from "./rule";
 
 /**
- * @example codedValues.check(ctxWith({ placement_type: "nonsense" })).map((d) => d.code) // ["E_CODE_INVALID"]
+ * The rule, run by validateFile on every return.
+ * @throws never: findings are diagnostics.
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,placement_type,value\nE06000001,2025,block_contracted_beds,Secure ,1\n") })).diagnostics.map((d) => d.code) // ["W_CODE_NOT_EXACT"]
  */
 export const codedValues: Rule = {
   code: "E_CODE_INVALID",

@@ -8,7 +8,9 @@ import { findMeasure } from "../template/measures";
 import { pointAt, type Rule } from "./rule";
 
 /**
- * @example countValues.check(ctxWithValue("foster_places_approved", 2.5)).map((d) => d.code) // ["E_COUNT_NOT_INTEGER"]
+ * The rule, run by validateFile on every return.
+ * @throws never: findings are diagnostics.
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,2.5\n") })).diagnostics.map((d) => d.code) // ["E_COUNT_NOT_INTEGER"]
  */
 export const countValues: Rule = {
   code: "E_COUNT_NOT_INTEGER",

@@ -7,7 +7,9 @@ import { diagnostic } from "../spec/messages/index";
 import { describeLocation, pointAt, rowKey, type Rule } from "./rule";
 
 /**
- * @example duplicateRows.check(ctx with the same foster_places_approved row twice).length // 1
+ * The rule, run by validateFile on every return.
+ * @throws never: findings are diagnostics.
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,4\nE06000001,2025,foster_places_approved,5\n") })).diagnostics.map((d) => d.code) // ["E_DUPLICATE_ROW"]
  */
 export const duplicateRows: Rule = {
   code: "E_DUPLICATE_ROW",

@@ -8,7 +8,9 @@ import { diagnostic } from "../spec/messages/index";
 import { pointAt, type Rule } from "./rule";
 
 /**
- * @example laKnownInPeriod.check({ file: "a.csv", rows: [row("909", "2025")], locations: [], today }).length // 1
+ * The rule, run by validateFile on every return.
+ * @throws never: findings are diagnostics.
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("old_la_code,time_period,measure,value\n909,2025,foster_places_approved,1\n") })).diagnostics.map((d) => d.code) // ["E_LA_OUT_OF_PERIOD"]
  */
 export const laKnownInPeriod: Rule = {
   code: "E_LA_OUT_OF_PERIOD",

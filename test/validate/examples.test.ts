@@ -1,0 +1,26 @@
+/** The @example of every public function in src/validate/, run as written. */
+import { describe, expect, it } from "vitest";
+import { pointAt } from "../../src/validate/rule";
+import { runRules } from "../../src/validate/run-rules";
+import { latestCompletePeriod } from "../../src/validate/period";
+import { validateFile } from "../../src/validate/validate-file";
+
+const csv = async (text: string) => (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode(text) })).diagnostics.map((d) => d.code);
+
+describe("validate JSDoc examples", () => {
+  it("rule examples", async () => {
+    expect(await csv("old_la_code,time_period,measure,value\n909,2025,foster_places_approved,1\n")).toEqual(["E_LA_OUT_OF_PERIOD"]);
+    expect(await csv("new_la_code,time_period,measure,placement_type,value\nE06000001,2025,block_contracted_beds,Secure ,1\n")).toEqual(["W_CODE_NOT_EXACT"]);
+    expect(await csv("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,2.5\n")).toEqual(["E_COUNT_NOT_INTEGER"]);
+    expect(await csv("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,4\nE06000001,2025,foster_places_approved,5\n")).toEqual(["E_DUPLICATE_ROW"]);
+    expect(await csv("new_la_code,time_period,measure,age_band,value\nE06000001,2025,cla_31_march_uasc,total,9\nE06000001,2025,cla_31_march_uasc,under_1,0\nE06000001,2025,cla_31_march_uasc,1_to_4,0\nE06000001,2025,cla_31_march_uasc,5_to_9,1\nE06000001,2025,cla_31_march_uasc,10_to_15,3\nE06000001,2025,cla_31_march_uasc,16_plus,6\n")).toEqual(["E_PARTS_NOT_TOTAL"]);
+    expect(await csv("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,10\nE06000001,2025,foster_places_vacant,12\n")).toEqual(["E_AT_MOST"]);
+    expect(await csv("new_la_code,time_period,measure,value\nE06000001,2024-25,foster_places_approved,1\n")).toEqual(["E_PERIOD_FORMAT"]);
+  });
+  it("helpers", async () => {
+    expect(latestCompletePeriod(new Date(Date.UTC(2026, 10, 22)))).toBe(2026);
+    expect(pointAt({ file: "a.xlsx", rows: [], locations: [{ sheet: "Demand", cell: "I7" }], today: new Date() }, 0)).toEqual({ file: "a.xlsx", sheet: "Demand", cell: "I7" });
+    expect(runRules({ file: "a.csv", rows: [], locations: [], today: new Date() })).toEqual([]);
+    expect((await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,-1\n") })).diagnostics[0].code).toBe("E_VALUE_NEGATIVE");
+  });
+});
