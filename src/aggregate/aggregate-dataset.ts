@@ -12,10 +12,12 @@
  * (regional and national figures are sums of LA figures; rates per 10,000 children aged
  * under 18 use ONS mid-year estimates).
  */
-import type { DatasetRow } from "../spec/dataset";
+import { DIMENSION_COLUMNS, type DatasetRow } from "../spec/dataset";
 import type { Diagnostic } from "../spec/diagnostic";
 import type { Footprint, FootprintSet } from "../spec/footprint";
 import { diagnostic } from "../spec/messages/index";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists";
+import { allCodes } from "../reference/code-tree";
 import { findLa, type LocalAuthority } from "../reference/las";
 import { ENGLAND, REGIONS } from "../reference/regions";
 import { MEASURES, findMeasure } from "../template/measures";
@@ -53,6 +55,24 @@ function footprintGeography(set: AggregateOptions["to"], footprint: Footprint) {
   const regions = new Set(footprint.members.map((c) => findLa(c)?.regionCode ?? ""));
   const only = regions.size === 1 ? REGIONS.find((r) => regions.has(r.code)) : undefined;
   return { ...country, geographic_level: "Footprint" as const, region_code: only?.code ?? "", region_name: only?.name ?? "" };
+}
+
+const codeOrder = new Map<string, Map<string, number>>(
+  Object.entries(CODE_LISTS).map(([column, list]) => [column, new Map([TOTAL, ...allCodes(list)].map((code, i) => [code, i]))]),
+);
+
+/** Dimension values in code-list order (total first, then groups before their leaves). */
+function compareDims(a: DatasetRow["dims"], b: DatasetRow["dims"]): number {
+  for (const column of DIMENSION_COLUMNS) {
+    const x = a[column] ?? "";
+    const y = b[column] ?? "";
+    if (x === y) continue;
+    const order = codeOrder.get(column);
+    const i = order?.get(x) ?? Infinity;
+    const j = order?.get(y) ?? Infinity;
+    return i !== j ? i - j : x.localeCompare(y);
+  }
+  return 0;
 }
 
 function isChildCount(measureId: string): boolean {
@@ -143,7 +163,7 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
   // 2 and 3. Per footprint and year: members across boundary changes, then every cell.
   const measureOrder = new Map(MEASURES.map((m, i) => [m.id, i]));
   const orderedCells = [...cells.values()].sort((a, b) =>
-    a.year - b.year || a.time_period.localeCompare(b.time_period) || (measureOrder.get(a.measure)! - measureOrder.get(b.measure)!) || a.key.localeCompare(b.key));
+    a.year - b.year || a.time_period.localeCompare(b.time_period) || (measureOrder.get(a.measure)! - measureOrder.get(b.measure)!) || compareDims(a.dims, b.dims));
   const out: AggregateRow[] = [];
   const notComparable = new Map<string, { footprint: string; reason: string; periods: string[] }>();
   const contributions = new Map<AggregateRow, MemberValue[]>();
