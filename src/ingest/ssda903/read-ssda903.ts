@@ -185,9 +185,11 @@ class Ssda903Reader {
     return index;
   }
 
+  private readonly filesWithoutLa: string[] = [];
+
   private unknownLa(file: string): number {
     if (this.defaultLa !== null) return this.defaultLa;
-    this.sink.add(diagnostic("W_903_LA_UNKNOWN", { file }, { file }));
+    if (!this.filesWithoutLa.includes(file)) this.filesWithoutLa.push(file);
     return this.laFromText("unknown", file);
   }
 
@@ -450,6 +452,11 @@ class Ssda903Reader {
   }
 
   finish(): RawSsda903 {
+    const without = this.filesWithoutLa;
+    if (without.length) {
+      const files = without.length === 1 ? without[0] : `${without[0]} and ${without.length - 1} other file${without.length > 2 ? "s" : ""}`;
+      this.sink.add(diagnostic("W_903_LA_UNKNOWN", { files }, { file: without[0] }));
+    }
     const e = this.episodes;
     const years = this.las.map(() => new Set<number>());
     for (let i = 0; i < e.length; i++) years[e.la[i]].add(e.year[i]);

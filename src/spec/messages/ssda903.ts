@@ -20,7 +20,7 @@ export const ssda903Messages: Catalogue = {
   W_903_UNKNOWN_CODE: { severity: "warning", message: "{file}: {count} rows have {column} {code}, which is not in the SSDA903 code set; those children count in totals but in no {column} category." },
   W_903_UNRESOLVED_PLACEMENT: { severity: "warning", message: "{file}: {count} rows have PLACE {code} with PLACE_PROVIDER {provider}, which does not map onto a template placement type; those children count in totals only.", hint: "Foster placements U4-U6 need PLACE_PROVIDER PR1/PR2 (LA) or PR4/PR5 (IFA); children's homes K2 need PR1-PR5." },
   W_903_FIELD_COUNT: { severity: "warning", message: "Row {row} of {file} has {count} fields but the header has {expected}; missing fields are read as blank." },
-  W_903_LA_UNKNOWN: { severity: "warning", message: "{file} has no LA column and no LA was given (--la); its rows are treated as one LA with an unknown code.", hint: "Add an LA column or pass the LA's code." },
+  W_903_LA_UNKNOWN: { severity: "warning", message: "{files}: no LA column and no LA given, so these rows are treated as one LA with an unknown code.", hint: "Add an LA column (old DfE code, ONS code or name) or give the LA's code (option la)." },
   W_903_LA_NOT_RECOGNISED: { severity: "warning", message: "{file}: LA value {value} is not a known LA code or name; the rows are kept under that value." },
   W_903_MISSING_COLUMN: { severity: "warning", message: "{file} has no {column} column; it is read as blank for every row." },
   I_903_YEAR_INFERRED: { severity: "info", message: "{file} has no YEAR column; its return is taken to be the year ending 31 March {year} (the year of its latest DECOM)." },

@@ -45,7 +45,7 @@ describe("ingestSsda903", () => {
 
   it("without an LA column or option: one LA with an unknown code, and a warning", () => {
     const result = ingestSsda903([header("h.csv", [["A", "01/01/2010"]]), episodes("e.csv", ["A,01/05/2019,S,C2,N1,U1,PR1,,"])]);
-    expect(result.diagnostics.filter((d) => d.code === "W_903_LA_UNKNOWN").map((d) => d.file)).toEqual(["h.csv", "e.csv"]);
+    expect(result.diagnostics.filter((d) => d.code === "W_903_LA_UNKNOWN").map((d) => d.message)).toEqual(["h.csv and 1 other file: no LA column and no LA given, so these rows are treated as one LA with an unknown code."]);
     expect(stock(result.rows, "2020")).toBe(1);
     expect(result.rows[0]).toMatchObject({ old_la_code: "", la_name: "" });
   });
