@@ -26,10 +26,11 @@ export interface DatasetModeOptions {
 }
 
 /** Accept "mint" as short for mint-shrink and "wls" for wls-structural. */
-function reconcileMethod(text: string | undefined): ReconcileMethod {
+function reconcileMethod(text: string | undefined): ReconcileMethod | "none" {
   const name = (text ?? "mint-shrink").trim().toLowerCase();
+  if (name === "none") return "none";
   const resolved = name === "mint" ? "mint-shrink" : name === "wls" ? "wls-structural" : name;
-  if (!(RECONCILE_METHODS as readonly string[]).includes(resolved)) throw new SuffError("E_USAGE", `unknown --reconcile ${JSON.stringify(text)}`, { hint: `choose one of: mint, ${RECONCILE_METHODS.join(", ")}` });
+  if (!(RECONCILE_METHODS as readonly string[]).includes(resolved)) throw new SuffError("E_USAGE", `unknown --reconcile ${JSON.stringify(text)}`, { hint: `choose one of: mint, ${RECONCILE_METHODS.join(", ")}, none` });
   return resolved as ReconcileMethod;
 }
 

@@ -40,8 +40,8 @@ export interface ForecastDatasetOptions {
   by?: DimensionColumn[];
   /** Footprints between LA and England (default: the nine regions). */
   footprints?: FootprintSet;
-  /** Default "mint-shrink". */
-  reconcile?: ReconcileMethod;
+  /** Default "mint-shrink"; "none" keeps the base forecasts (not coherent: for comparison only). */
+  reconcile?: ReconcileMethod | "none";
   horizon: number;
   /** Interval levels in percent (default [80, 95]). */
   levels?: number[];
@@ -51,6 +51,8 @@ export interface ForecastDatasetOptions {
   minimumHistory?: number;
   /** One-step origins used for the MinT / WLS-variance error covariance (default 6). */
   errorOrigins?: number;
+  /** How intervals follow the reconciled means (see reconcile; default "shift"). */
+  intervals?: "shift" | "scale";
 }
 
 export interface ForecastDatasetRow {
@@ -406,14 +408,15 @@ export function forecastDataset(rows: readonly DatasetRow[], options: ForecastDa
     for (let h = 1; h <= options.horizon; h++) {
       const row = byId.get(`${id}\u0000${h}`);
       if (row && Number.isFinite(row.mean)) complete.push({ ...row, origin: undefined });
-      else if (bottomSet.has(id) || method !== "bottom-up") throw new SuffError("E_FORECAST_NO_DATA", `No forecast could be made for ${id} (no observed values); it cannot be reconciled.`);
+      else if (bottomSet.has(id) || (method !== "bottom-up" && method !== "none")) throw new SuffError("E_FORECAST_NO_DATA", `No forecast could be made for ${id} (no observed values); it cannot be reconciled.`);
     }
   }
   for (const r of complete) delete r.origin;
   const periodOf = (h: number) => String(lastYear + h);
   for (const r of complete) r.period = Number.isFinite(lastYear) ? periodOf(r.step) : r.period;
-  const reconciled = reconcile(complete, structure, method, { residuals, history: histories, nonNegative: true });
-  notes.push(`Reconciled with ${method} over ${structure.bottom.length} bottom series and ${structure.aggregates.length} aggregates (LA -> ${footprints.source === "regions" ? "region" : "footprint"} -> England${crossed ? ` x ${by.join(" x ")}` : ""}).`);
+  const reconciled = method === "none" ? complete : reconcile(complete, structure, method, { residuals, history: histories, nonNegative: true, intervals: options.intervals });
+  if (method === "none") notes.push("Not reconciled (--reconcile none): LA, footprint and England forecasts are the base forecasts and need not add up.");
+  else notes.push(`Reconciled with ${method} over ${structure.bottom.length} bottom series and ${structure.aggregates.length} aggregates (LA -> ${footprints.source === "regions" ? "region" : "footprint"} -> England${crossed ? ` x ${by.join(" x ")}` : ""}).`);
 
   // 7. Tidy rows.
   const footprintByCode = new Map(footprintMembers.map((f) => [f.code, f]));

@@ -23,16 +23,22 @@
  * the simple set-negatives-to-zero heuristic (not an NNLS projection): the result is coherent
  * and non-negative, and equals the unconstrained result whenever that had no negatives.
  *
- * Intervals: the reconciled forecast is a linear map ỹ = M ŷ of the base forecasts. The base
- * forecast covariance is taken as Σ = D R D with D the base standard deviations read off the
- * base intervals (Gaussian: half-width / z) and R the shrunk residual correlation when
- * residuals are given (the identity otherwise). The reconciled standard deviation is
- * sqrt(diag(M Σ Mᵀ)); each base interval's distances from its mean are scaled by
- * reconciled sd / base sd, which keeps the shape (and calibration) of the base intervals
- * and changes only their width. A series with no base interval (an aggregate absent from
- * the table under bottom-up) gets a Gaussian interval from its reconciled sd. Intervals are
- * therefore marginal intervals of a coherent Gaussian approximation, not exact quantiles of
- * reconciled sample paths; lower bounds are clamped at zero with non-negativity.
+ * Intervals (option `intervals`): quantiles do not add up, so coherent point forecasts do not
+ * come with additive intervals. Two honest choices are offered:
+ * - "shift" (default): each series keeps its own base interval, moved with its reconciled
+ *   mean (lower and upper distances from the mean unchanged; clamped at zero). Widths stay
+ *   those of the base model, so calibrated (conformal) base intervals keep their measured
+ *   coverage; the backtest in bench/la-backtest.bench.ts shows this beats "scale" on the LA
+ *   data, because LA errors are strongly correlated and a few years of errors cannot
+ *   estimate that correlation.
+ * - "scale": the reconciled forecast is a linear map ỹ = M ŷ of the base forecasts; with
+ *   Σ = D R D (D the base standard deviations read off the base intervals, Gaussian
+ *   half-width / z; R the shrunk residual correlation when residuals are given, else the
+ *   identity), the reconciled sd is sqrt(diag(M Σ Mᵀ)) and each base interval's distances
+ *   from its mean are scaled by reconciled sd / base sd (marginals of a coherent Gaussian
+ *   approximation, not quantiles of reconciled sample paths).
+ * A series with no base interval (an aggregate absent from the table under bottom-up) gets a
+ * Gaussian interval from its propagated sd in both modes.
  */
 import type { ForecastRow, ForecastTable, Hierarchy } from "../spec/forecast";
 import { cholesky } from "../stats/cholesky";
@@ -53,6 +59,12 @@ export interface ReconcileOptions {
   topDown?: "average-of-proportions" | "proportion-of-averages";
   /** Clamp at zero (default true). */
   nonNegative?: boolean;
+  /**
+   * How intervals follow the reconciled mean (default "shift"): "shift" moves each series' own
+   * base interval with its mean (widths unchanged, so calibrated base widths stay calibrated);
+   * "scale" also scales the widths by the propagated sd ratio (see the module comment).
+   */
+  intervals?: "shift" | "scale";
 }
 
 interface LinearMap {
@@ -191,6 +203,7 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
   const structure = hierarchyStructure(hierarchy);
   const n = structure.ids.length;
   const nonNegative = options.nonNegative ?? true;
+  const intervalMode = options.intervals ?? "shift";
 
   const groups = new Map<string, Map<string, ForecastRow>>();
   for (const row of table) {
@@ -211,7 +224,8 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
     return covarianceCache;
   };
   const map = linearMap(structure, method, options, covariance);
-  if (options.residuals && n <= 2500) {
+  const needsPropagation = intervalMode === "scale" || [...groups.values()].some((g) => g.size < n);
+  if (needsPropagation && options.residuals && n <= 2500) {
     // Base error correlation for interval propagation (skipped for very large structures).
     try {
       const cov = covariance();
@@ -246,7 +260,7 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
     const sd = new Float64Array(n).fill(NaN);
     const baseSds = rows.map(baseSd);
     const usable = baseSds.map((s, i) => (Number.isFinite(s) ? s : rows[i] ? 0 : 0));
-    if (baseSds.some((s) => Number.isFinite(s))) {
+    if (needsPropagation && baseSds.some((s) => Number.isFinite(s))) {
       const variance = new Float64Array(n);
       const column = new Float64Array(n);
       for (let j = 0; j < n; j++) {
@@ -267,7 +281,7 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
       const row = rows[i];
       const lower: Record<number, number> = {};
       const upper: Record<number, number> = {};
-      const ratio = row && baseSds[i] > 0 && Number.isFinite(sd[i]) ? sd[i] / baseSds[i] : NaN;
+      const ratio = row && intervalMode === "shift" ? 1 : row && baseSds[i] > 0 && Number.isFinite(sd[i]) ? sd[i] / baseSds[i] : NaN;
       for (const level of levels) {
         let lo: number;
         let hi: number;

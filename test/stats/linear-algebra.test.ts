@@ -30,3 +30,15 @@ describe("splitConformalQuantile", () => {
     expect(splitConformalQuantile(Float64Array.of(5, 1, 4, 2, 3, 6, 7, 8, 9, 10), 0.1)).toBe(1);
   });
 });
+
+describe("shrinkageCovariance with missing residuals", () => {
+  it("uses pairwise-complete rows, so a short series does not discard the others' history", () => {
+    // Columns a, b perfectly correlated over 6 rows; c observed only in the last 2 rows.
+    const rows = [[1, 1, NaN], [-1, -1, NaN], [1, 1, NaN], [-1, -1, NaN], [1, 1, 2], [-1, -1, -2]];
+    const { covariance, shrinkage } = shrinkageCovariance(Float64Array.from(rows.flat()), 6, 3);
+    expect(shrinkage).toBe(0);
+    expect(covariance[0 * 3 + 1]).toBeCloseTo(1, 10);
+    expect(covariance[0 * 3 + 2]).toBe(0); // fewer than 3 joint rows: no correlation
+    expect(covariance[2 * 3 + 2]).toBeCloseTo(4, 10);
+  });
+});
