@@ -54,9 +54,9 @@ export function etsRecursion(
   criterion: number,
   output?: EtsRecursionOutput,
 ): number {
-  if (season === NONE && trend !== MULTIPLICATIVE && output === undefined && criterion === 0) {
-    const fast = linearNonSeasonal(y, error === MULTIPLICATIVE, trend === ADDITIVE, alpha, beta, phi, initialState);
-    if (fast === fast) return fast;
+  if (trend !== MULTIPLICATIVE && output === undefined && criterion === 0) {
+    if (season === NONE) return linearNonSeasonal(y, error === MULTIPLICATIVE, trend === ADDITIVE, alpha, beta, phi, initialState);
+    return linearSeasonal(y, period, error === MULTIPLICATIVE, trend === ADDITIVE, season === MULTIPLICATIVE, alpha, beta, gamma, phi, initialState, ring);
   }
   const n = y.length;
   const m = season === NONE ? 1 : period;
@@ -141,8 +141,10 @@ export function etsRecursion(
 }
 
 /**
- * The hot path of estimation for non-seasonal models with no or additive trend:
- * the same arithmetic as the general loop, without its branches.
+ * Hot paths of estimation (likelihood only, no multiplicative trend): the same state
+ * arithmetic as the general loop without its per-step branches, and the sum of
+ * log|forecast| taken as the logarithm of blockwise products (one logarithm per 8 steps;
+ * factors outside 1e-100..1e100 are logged one by one so products cannot overflow).
  */
 function linearNonSeasonal(
   y: Float64Array,
@@ -161,7 +163,6 @@ function linearNonSeasonal(
   let sse = 0;
   let sumLog = 0;
   let count = 0;
-  // log|f1| + log|f2| + ... as the log of blockwise products: one logarithm per 8 steps.
   let product = 1;
   let inBlock = 0;
   for (let i = 0; i < n; i++) {
@@ -175,13 +176,16 @@ function linearNonSeasonal(
       if (multiplicativeError) {
         const e = difference / forecast;
         sse += e * e;
-        product *= Math.abs(forecast);
-        if (++inBlock === 8) {
-          // Outside (1e-300, 1e300) the product may have lost precision: let the caller use the general loop.
-          if (!(product > 1e-300 && product < 1e300)) return NaN;
-          sumLog += Math.log(product);
-          product = 1;
-          inBlock = 0;
+        const size = Math.abs(forecast);
+        if (size > 1e-100 && size < 1e100) {
+          product *= size;
+          if (++inBlock === 8 || product > 1e200 || product < 1e-200) {
+            sumLog += Math.log(product);
+            product = 1;
+            inBlock = 0;
+          }
+        } else {
+          sumLog += Math.log(size);
         }
       } else {
         sse += difference * difference;
@@ -189,14 +193,85 @@ function linearNonSeasonal(
       count++;
     }
     const newLevel = forecast + alpha * (observed - forecast);
-    slope = damped + betaStar * (newLevel - level - damped);
+    if (hasTrend) slope = damped + betaStar * (newLevel - level - damped);
     level = newLevel;
   }
-  if (multiplicativeError) {
-    if (!(product > 1e-300 && product < 1e300)) return NaN;
-    sumLog += Math.log(product);
+  let lik = count * Math.log(sse);
+  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+  return lik;
+}
+
+function linearSeasonal(
+  y: Float64Array,
+  m: number,
+  multiplicativeError: boolean,
+  hasTrend: boolean,
+  multiplicativeSeason: boolean,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+  initialState: Float64Array,
+  ring: Float64Array,
+): number {
+  const n = y.length;
+  let level = initialState[0]!;
+  let slope = hasTrend ? initialState[1]! : 0;
+  const offset = hasTrend ? 2 : 1;
+  for (let k = 0; k < m; k++) ring[k] = initialState[offset + m - 1 - k]!;
+  const dampingFactor = hasTrend ? phi : 0;
+  const betaStar = hasTrend ? beta / alpha : 0;
+  let position = 0;
+  let sse = 0;
+  let sumLog = 0;
+  let count = 0;
+  let product = 1;
+  let inBlock = 0;
+  for (let i = 0; i < n; i++) {
+    const damped = dampingFactor * slope;
+    const base = level + damped;
+    const seasonal = ring[position]!;
+    const forecast = multiplicativeSeason ? base * seasonal : base + seasonal;
+    let observed = y[i]!;
+    if (observed !== observed) {
+      observed = forecast;
+    } else {
+      const difference = observed - forecast;
+      if (multiplicativeError) {
+        const e = difference / forecast;
+        sse += e * e;
+        const size = Math.abs(forecast);
+        if (size > 1e-100 && size < 1e100) {
+          product *= size;
+          if (++inBlock === 8 || product > 1e200 || product < 1e-200) {
+            sumLog += Math.log(product);
+            product = 1;
+            inBlock = 0;
+          }
+        } else {
+          sumLog += Math.log(size);
+        }
+      } else {
+        sse += difference * difference;
+      }
+      count++;
+    }
+    let adjusted: number;
+    let detrended: number;
+    if (multiplicativeSeason) {
+      adjusted = Math.abs(seasonal) < TOLERANCE ? HUGE : observed / seasonal;
+      detrended = Math.abs(base) < TOLERANCE ? HUGE : observed / base;
+    } else {
+      adjusted = observed - seasonal;
+      detrended = observed - base;
+    }
+    const newLevel = base + alpha * (adjusted - base);
+    if (hasTrend) slope = damped + betaStar * (newLevel - level - damped);
+    ring[position] = seasonal + gamma * (detrended - seasonal);
+    position = position + 1 === m ? 0 : position + 1;
+    level = newLevel;
   }
   let lik = count * Math.log(sse);
-  if (multiplicativeError) lik += 2 * sumLog;
+  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
   return lik;
 }

@@ -38,13 +38,24 @@ describe("etsRecursion", () => {
     expect(etsRecursion(Float64Array.of(1, 2), 1, ADDITIVE, MULTIPLICATIVE, NONE, 0.5, 0.1, 0, 1, Float64Array.of(1, -1), new Float64Array(1), 0)).toBe(Infinity);
   });
 
-  it("the fast non-seasonal path agrees with the general loop, also where products would overflow", () => {
+  it("the fast paths agree with the general loop, also where products would overflow", () => {
     for (const scale of [1, 1e45, 1e-45]) {
       const y = Float64Array.from([3, 4, 3.5, 5, 4.8, 6, 5.5, 7, 6.9, 8, 7.7, 9, 9.4, 10, 9.9, 11, 12, 11.5, 13, 12.6], (v) => v * scale);
       const state = Float64Array.of(3 * scale, 0.5 * scale);
       for (const [error, trend] of [[MULTIPLICATIVE, ADDITIVE], [MULTIPLICATIVE, NONE], [ADDITIVE, ADDITIVE]]) {
         const fast = etsRecursion(y, 1, error!, trend!, NONE, 0.6, 0.1, 0, 0.9, state, new Float64Array(1), 0);
         const general = etsRecursion(y, 1, error!, trend!, NONE, 0.6, 0.1, 0, 0.9, state, new Float64Array(1), 0, { residuals: new Float64Array(y.length) });
+        expect(Number.isFinite(fast)).toBe(true);
+        expect(Math.abs(fast - general)).toBeLessThanOrEqual(1e-9 * Math.abs(general));
+      }
+      // Seasonal (quarterly) paths: additive and multiplicative season, with and without trend.
+      for (const [error, trend, season] of [[MULTIPLICATIVE, ADDITIVE, MULTIPLICATIVE], [MULTIPLICATIVE, NONE, ADDITIVE], [ADDITIVE, ADDITIVE, ADDITIVE], [MULTIPLICATIVE, NONE, MULTIPLICATIVE]]) {
+        const multiplicative = season === MULTIPLICATIVE;
+        const seasons = multiplicative ? [1.1, 0.9, 1.2, 0.8] : [0.1 * scale, -0.1 * scale, 0.2 * scale, -0.2 * scale];
+        const initial = trend === NONE ? Float64Array.of(3 * scale, ...seasons) : Float64Array.of(3 * scale, 0.5 * scale, ...seasons);
+        const args = [y, 4, error!, trend!, season!, 0.4, 0.05, 0.2, 0.95, initial, new Float64Array(4), 0] as const;
+        const fast = etsRecursion(...args);
+        const general = etsRecursion(...args, { residuals: new Float64Array(y.length) });
         expect(Number.isFinite(fast)).toBe(true);
         expect(Math.abs(fast - general)).toBeLessThanOrEqual(1e-9 * Math.abs(general));
       }
