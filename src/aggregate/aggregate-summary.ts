@@ -35,12 +35,13 @@ export function aggregateSummary(result: AggregateResult, out: string): string {
   }
   if (result.comparison.length > 0) {
     const compared = result.comparison.filter((c) => c.difference !== null);
-    const differ = compared.filter((c) => c.difference !== 0);
+    const complete = compared.filter((c) => c.computed_status === "ok");
+    const differ = complete.filter((c) => c.difference !== 0);
     const worst = differ.reduce<(typeof differ)[number] | undefined>((w, c) => (!w || Math.abs(c.difference!) > Math.abs(w.difference!) ? c : w), undefined);
-    lines.push(`compared with published figures: ${compared.length} cells, ${compared.length - differ.length} equal, ${differ.length} differ (DfE rounds regional/national figures; suppressed LA figures are left out of sums)`);
+    lines.push(`compared with published figures: ${compared.length} cells; ${complete.length} complete (every LA present): ${complete.length - differ.length} equal, ${differ.length} differ (DfE rounds regional/national figures); ${compared.length - complete.length} lower bounds (some LA figures suppressed or missing)`);
     const headlineDiffs = result.comparison.filter((c) => c.measure === "cla_31_march" && c.time_period === latest && /placement_type=total age_band=total|^$/.test(c.dims));
-    for (const c of headlineDiffs) lines.push(`  ${c.footprint_name} ${c.time_period}: computed ${c.computed ?? c.computed_status}, published ${c.published ?? c.published_status}, difference ${c.difference ?? "n/a"}`);
-    if (worst) lines.push(`  largest difference: ${worst.footprint_name} ${worst.time_period} ${worst.measure} ${worst.dims}: ${worst.difference}`);
+    for (const c of headlineDiffs) lines.push(`  ${c.footprint_name} ${c.time_period}: computed ${c.computed ?? c.computed_status}${c.computed_status === "ok" ? "" : ` (${c.computed_status})`}, published ${c.published ?? c.published_status}, difference ${c.difference ?? "n/a"}`);
+    if (worst) lines.push(`  largest difference among complete cells: ${worst.footprint_name} ${worst.time_period} ${worst.measure} ${worst.dims}: computed ${worst.computed}, published ${worst.published}`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of result.diagnostics) counts[d.severity]++;

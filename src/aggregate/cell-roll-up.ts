@@ -26,7 +26,11 @@ export interface CellRollUp {
 /** Input statuses that mean "a value exists but was withheld" (counted as suppressed). */
 export const WITHHELD: ReadonlySet<ValueStatus> = new Set(["suppressed", "rounds_to_zero"]);
 
-/** A member row's status, or "absent" when it has no row. */
+/**
+ * A member row's status, or "absent" when it has no row.
+ * @throws never.
+ * @example statusOf(undefined) // "absent"
+ */
 export function statusOf(row: DatasetRow | undefined): ValueStatus | "absent" {
   return row ? row.value_status : "absent";
 }

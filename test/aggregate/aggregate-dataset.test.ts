@@ -135,4 +135,15 @@ describe("aggregateDataset", () => {
     // The population itself sums to the published England figure.
     expect(totalRow(result.rows, "2025", "population_0_17")).toMatchObject({ value: 12183016, value_status: "ok" });
   });
+
+  it("regional sums of complete cells match DfE's published regional figures within its rounding (to the nearest 10)", () => {
+    const file = "data/published/dfe-cla/cla_on_31_march_by_characteristics_2021_2025.csv";
+    const rows = readPublished({ name: file, bytes: readFileSync(file) })!.rows;
+    const result = aggregateDataset(rows, { to: "region", years: { from: 2024, to: 2025 } });
+    const complete = result.comparison.filter((c) => c.computed_status === "ok" && c.published_status === "ok");
+    expect(complete.length).toBeGreaterThan(100);
+    for (const c of complete) expect(Math.abs(c.difference!)).toBeLessThanOrEqual(5);
+    // and the lower bounds never exceed the published figure by more than its rounding
+    for (const c of result.comparison.filter((x) => x.computed_status === "estimated" && x.published !== null)) expect(c.difference!).toBeLessThanOrEqual(5);
+  });
 });
