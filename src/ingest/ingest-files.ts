@@ -33,7 +33,6 @@ import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, 
 import { diagnostic } from "../spec/messages/index";
 import { TEMPLATE_VERSION } from "../template/measures";
 import { isSuffError } from "../spec/errors";
-import { decodeText } from "./decode-text";
 import { readLongCsv } from "./from-long-csv";
 import { readLegacyWorkbook } from "./from-legacy";
 import { readTemplateWorkbook } from "./from-template-xlsx";
@@ -132,8 +131,7 @@ export function routeFile(file: InputFile): Route {
   const sniff = sniffFile(file.bytes, file.path);
   if (sniff.kind === "xlsx" || sniff.kind === "cfb") return { reader: "workbook" };
   if (sniff.kind === "unknown") return { reader: "unreadable", reason: `it is ${sniff.description}` };
-  const text = decodeText(file.bytes.subarray(0, Math.min(file.bytes.length, 8192)), file.path).text;
-  const columns = headerColumns(new TextEncoder().encode(text.split(/\r?\n/, 1)[0] ?? ""));
+  const columns = headerColumns(file.bytes);
   const published = findPublishedReader(columns);
   if (published) return { reader: "published", read: published.read };
   const table = detectSsda903Kind(columns);

@@ -1,9 +1,11 @@
 /**
  * Parse a published CSV (DfE EES, ONS, Ofsted, MHCLG) into a header and string records.
- * Text is UTF-8 with any byte-order mark removed; cells are trimmed; short rows are
+ * Text is UTF-8 with any byte-order mark removed (UTF-16 and Windows-1252 are decoded
+ * too); cells are trimmed; short rows are
  * padded so every record has one cell per column.
  */
 import { parse } from "csv-parse/sync";
+import { decodeText } from "../decode-text";
 
 /** A published file as the readers see it: a name and its bytes. */
 export interface PublishedFile {
@@ -19,12 +21,21 @@ export interface PublishedTable {
   index: Map<string, number>;
 }
 
-const decoder = new TextDecoder("utf-8");
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+const lenientDecoder = new TextDecoder("utf-8");
 
-/** Decode bytes as UTF-8 without a byte-order mark. @example decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // "a" */
+/**
+ * Decode the bytes of a published file: UTF-8 without a byte-order mark, or (via
+ * decodeText) UTF-16 with a BOM and Windows-1252 when the bytes are not valid UTF-8.
+ * @example decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // "a"
+ */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const text = decoder.decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    const text = strictDecoder.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return decodeText(bytes, "").text;
+  }
 }
 
 /**
@@ -107,7 +118,11 @@ export function publishedTable(file: PublishedFile): PublishedTable {
 
 /** The first line's cells of a CSV file (cheap header sniffing), BOM stripped. */
 export function headerColumns(bytes: Uint8Array): string[] {
-  const head = decodeUtf8(bytes.subarray(0, Math.min(bytes.length, 8192)));
+  // Lenient decode: the 8 KiB cut may split a multi-byte character after the header line.
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  const isUtf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  const decoded = isUtf16 ? decodeText(sample, "").text : lenientDecoder.decode(sample);
+  const head = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const newline = head.search(/\r?\n/);
   const line = newline >= 0 ? head.slice(0, newline) : head;
   try {

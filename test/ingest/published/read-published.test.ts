@@ -25,6 +25,8 @@ const find = (rows: DatasetRow[], where: Partial<DatasetRow> & { dims?: DatasetR
 describe("small helpers (JSDoc examples)", () => {
   it("decodes UTF-8 and strips a BOM", () => {
     expect(decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
+    expect(decodeUtf8(new Uint8Array([0xa3, 0x35]))).toBe("\u00a35"); // Windows-1252 pound sign
+    expect(headerColumns(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0, 0x0a, 0]))).toEqual(["a", "b"]); // UTF-16LE
     expect(publishedTable({ name: "a.csv", bytes: enc.encode("a,b\n1,2\n") }).records).toEqual([["1", "2"]]);
     expect(headerColumns(enc.encode("\ufeffx,\"y z\"\n1,2"))).toEqual(["x", "y z"]);
     expect(readAccumulator("x").result().rowsRead).toBe(0);
