@@ -5,6 +5,8 @@
  * 2. Secondary, fast pass to a fixpoint: any relation (total = sum of parts) whose only
  *    unknown cell is a protected one gets one more cell suppressed: its smallest non-zero
  *    published part, else its total, else a zero part.
+ *    Cells pinned down by figures published elsewhere are never chosen (hiding them
+ *    protects nothing).
  * 3. Verification with exact linear algebra (recoverableCells): a protected cell that the
  *    relations still determine in combination (e.g. across the rows and columns of a 2-D
  *    table) gets one more cell suppressed, chosen the same way from the nearest relations
@@ -60,7 +62,7 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
     for (const ri of relationIndices) {
       const r = relations[ri];
       for (const i of [r.total, ...r.parts]) {
-        if (!known[i] || !cells[i].suppressible) continue;
+        if (!known[i] || !cells[i].suppressible || pinned.has(i)) continue;
         const value = Math.abs(cells[i].value as number);
         const isTotal = i === r.total;
         // Rank: non-zero parts by size, then non-zero totals, then zeros.
@@ -77,9 +79,10 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
   // Cells a reader could work out even if every suppressible cell were hidden (e.g. from
   // figures published elsewhere that already give them away) cannot be protected here:
   // report them rather than suppress the whole table trying.
-  const residual = new Set<number>(
-    recoverableCells(known.map((k, i) => k && !cells[i].suppressible), relations).filter((i) => isProtected[i]),
-  );
+  // Likewise a published cell that figures published elsewhere pin down (e.g. a footprint
+  // figure whose member LAs are all published) protects nothing when hidden: never pick it.
+  const pinned = new Set<number>(recoverableCells(known.map((k, i) => k && !cells[i].suppressible), relations));
+  const residual = new Set<number>([...pinned].filter((i) => isProtected[i]));
   for (;;) {
     // 2. Fast pass: relations with a single unknown cell that must stay unknown.
     let changed = true;

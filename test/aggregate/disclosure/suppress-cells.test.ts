@@ -102,6 +102,19 @@ describe("suppressCells", () => {
     const inherent = suppressCells([{ value: null, threshold: true, suppressible: false, protect: true }, { value: 40, threshold: true, suppressible: false }, { value: 43, threshold: true, suppressible: false }], [{ total: 2, parts: [0, 1] }], 5);
     expect(inherent.residual).toEqual([0]);
   });
+  it("never picks a cell that figures published elsewhere pin down (hiding it would protect nothing)", () => {
+    // T = A + B in our table; A is small; B = e1 + e2 where e1, e2 are published elsewhere.
+    const cells: DisclosureCell[] = [
+      { value: 50, threshold: true, suppressible: true }, // T
+      { value: 3, threshold: true, suppressible: true }, // A
+      { value: 47, threshold: true, suppressible: true }, // B
+      { value: 40, threshold: true, suppressible: false }, // e1
+      { value: 7, threshold: true, suppressible: false }, // e2
+    ];
+    const outcome = suppressCells(cells, [{ total: 0, parts: [1, 2] }, { total: 2, parts: [3, 4] }], 5);
+    expect(outcome.status).toEqual(["secondary", "primary", "published", "published", "published"]);
+    expect(outcome.residual).toEqual([]);
+  });
   it("property: random 1-D tables with a total", () => {
     fc.assert(fc.property(fc.array(count, { minLength: 1, maxLength: 9 }), fc.integer({ min: 2, max: 10 }), (values, k) => {
       const { cells, relations } = oneWay(values);
