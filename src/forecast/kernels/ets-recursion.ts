@@ -28,6 +28,9 @@ export interface EtsRecursionOutput {
  * R's `etscalc` (the same state update serves additive and multiplicative errors; the
  * trend update uses beta* = beta / alpha). A missing observation (NaN) is skipped: the
  * state moves on by its forecast and the observation does not count in the criterion.
+ * Without outputs and for the likelihood criterion, models without a multiplicative trend
+ * run through branch-free copies of the loop that take the log-sum blockwise; they agree
+ * with the general loop to rounding (tested).
  *
  * Reference: Hyndman, Koehler, Ord and Snyder (2008) "Forecasting with Exponential
  * Smoothing", Table 2.3; R package forecast, src/etscalc.c.
