@@ -82,6 +82,7 @@ const PRECEDENCE: Record<string, number> = {
   "dfe-cla-new-placements": 55,
   "dfe-cla-la-totals": 50,
   "dfe-cla-uasc-31-march-national": 40,
+  "dfe-cla-31-march-characteristics-national": 40,
   "dfe-cla-national-placement-provider-locality": 40,
   "dfe-cla-national-time-series": 30,
   "ons-population-0-17": 60,
@@ -257,7 +258,9 @@ export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow
       droppedFile: inputs[s.dropped].path,
       keptFile: inputs[s.kept].path,
       differing: s.differing,
-      reason: `${inputs[s.kept].kind} is preferred to ${inputs[s.dropped].kind}, or the same figure`,
+      reason: precedenceOf(inputs[s.kept].kind) > precedenceOf(inputs[s.dropped].kind)
+        ? `${inputs[s.kept].kind} is preferred to ${inputs[s.dropped].kind}`
+        : "same kind of source: the first input in path order is kept",
     }, { file: inputs[s.dropped].path }));
   }
   return { rows: [...kept.values()].map((t) => t.row), superseded, diagnostics };

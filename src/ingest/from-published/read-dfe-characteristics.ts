@@ -175,7 +175,10 @@ export function readDfeCharacteristics(file: PublishedFile): ReadResult {
   const groups = new Set(table.records.map((r) => r[cGroup]));
   const characteristics = new Set(table.records.map((r) => r[cChar]));
   const event = characteristicsEvent(groups, characteristics);
-  const acc = readAccumulator(DFE_CHARACTERISTICS_KINDS[event]);
+  // England-only files (no LA or region columns) are a separate kind: the dispatcher
+  // prefers the LA/region/England release of the same figures to them.
+  const englandOnly = !table.index.has("la_name") && !table.index.has("geo_breakdown") && !table.index.has("old_la_code");
+  const acc = readAccumulator(englandOnly && event === "31_march" ? `${DFE_CHARACTERISTICS_KINDS[event]}-national` : DFE_CHARACTERISTICS_KINDS[event]);
   const at = (r: string[], i: number) => (i >= 0 ? r[i] : "");
 
   table.records.forEach((record, i) => {
