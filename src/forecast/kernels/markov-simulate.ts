@@ -50,30 +50,35 @@ interface PreparedMatrix {
 function prepare(p: Float64Array, n: number, negligible: number): PreparedMatrix {
   const offsets = new Int32Array(n + 1);
   const leave = new Float64Array(n);
-  const targets: number[] = [];
-  const cumulative: number[] = [];
+  const targets = new Int32Array(n * n);
+  const cumulative = new Float64Array(n * n);
+  const probability = new Float64Array(n);
+  let used = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = targets.length;
-    const row: Array<[number, number]> = [];
+    offsets[i] = used;
     let total = 0;
+    let count = 0;
     for (let j = 0; j < n; j++) {
       const pij = p[i * n + j];
       if (j === i || pij < negligible) continue;
-      row.push([j, pij]);
+      // Insertion in descending order of probability (most likely destination first).
+      let k = count++;
+      while (k > 0 && probability[k - 1] < pij) { probability[k] = probability[k - 1]; targets[used + k] = targets[used + k - 1]; k--; }
+      probability[k] = pij;
+      targets[used + k] = j;
       total += pij;
     }
-    row.sort((a, b) => b[1] - a[1]);
     leave[i] = Math.min(1, total);
     let running = 0;
-    for (const [j, pij] of row) {
-      running += pij / total;
-      targets.push(j);
-      cumulative.push(running);
+    for (let k = 0; k < count; k++) {
+      running += probability[k] / total;
+      cumulative[used + k] = running;
     }
-    if (row.length > 0) cumulative[cumulative.length - 1] = 1;
+    if (count > 0) cumulative[used + count - 1] = 1;
+    used += count;
   }
-  offsets[n] = targets.length;
-  return { leave, offsets, targets: Int32Array.from(targets), cumulative: Float64Array.from(cumulative) };
+  offsets[n] = used;
+  return { leave, offsets, targets, cumulative };
 }
 
 /**

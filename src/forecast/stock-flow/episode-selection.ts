@@ -31,10 +31,20 @@ export interface EpisodeSelection {
   counts: EpisodeSelectionCounts;
   /** The day the data ends: open episodes are censored here. */
   dataEnd: number;
+  /** By LA index: the day that LA's data end (its latest return), never after dataEnd. */
+  dataEndOfLa: Int32Array;
 }
 
-/** The 31 March on or after the latest start or end date in the table (the end of the latest return). */
+const march31 = (y: number) => Math.round(Date.UTC(y, 2, 31) / 86_400_000);
+
+/**
+ * The day the data end: 31 March of the latest return year read (EpisodeTable.returnYears),
+ * or, when the table does not say, the 31 March on or after its latest start or end date.
+ * @example dataEndOf(table) // e.g. isoToDay("2021-03-31")
+ */
 export function dataEndOf(table: EpisodeTable): number {
+  const years = table.returnYears?.flat() ?? [];
+  if (years.length > 0) return march31(Math.max(...years));
   let latest = -Infinity;
   for (let e = 0; e < table.length; e++) {
     if (table.start[e] > latest) latest = table.start[e];
@@ -43,7 +53,6 @@ export function dataEndOf(table: EpisodeTable): number {
   if (!Number.isFinite(latest)) return 0;
   const date = new Date(latest * 86_400_000);
   let year = date.getUTCFullYear();
-  const march31 = (y: number) => Math.round(Date.UTC(y, 2, 31) / 86_400_000);
   if (latest > march31(year)) year++;
   return march31(year);
 }
@@ -104,5 +113,10 @@ export function episodeSelection(table: EpisodeTable, space: StateSpace, options
   }
   runs.push(counts.used);
   counts.children = runs.length - 1;
-  return { order, runStarts: Int32Array.from(runs), groupOfRow, counts, dataEnd: options.dataEnd ?? dataEndOf(table) };
+  const dataEnd = options.dataEnd ?? dataEndOf(table);
+  const dataEndOfLa = Int32Array.from(table.codes.la.map((_, la) => {
+    const years = table.returnYears?.[la];
+    return years && years.length > 0 ? Math.min(dataEnd, march31(Math.max(...years))) : dataEnd;
+  }));
+  return { order, runStarts: Int32Array.from(runs), groupOfRow, counts, dataEnd, dataEndOfLa };
 }

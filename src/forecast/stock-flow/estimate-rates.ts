@@ -122,6 +122,7 @@ export function estimateRates(table: EpisodeTable, options: EstimateRatesOptions
 
   const { order, runStarts, groupOfRow } = selection;
   const { birth, start, end, uasc } = table;
+  const { dataEndOfLa } = selection;
   for (let r = 0; r + 1 < runStarts.length; r++) {
     let previousEnd = -Infinity;
     const runEnd = runStarts[r + 1];
@@ -130,6 +131,8 @@ export function estimateRates(table: EpisodeTable, options: EstimateRatesOptions
       const group = groupOfRow[e];
       const born = birth[e];
       const s = start[e];
+      // Each LA's episodes are censored at the end of its latest return.
+      const dataEnd = dataEndOfLa[table.la[e]];
       if (s >= dataEnd + 1) break;
       const next = k + 1 < runEnd ? order[k + 1] : -1;
       let t = end[e] >= 0 ? end[e] : dataEnd + 1;

@@ -181,10 +181,14 @@ export function projectStockFlow(options: ProjectStockFlowOptions): StockFlowPro
         cache.set(key, p);
       }
       transitions.push(p);
-      let cells: Float64Array = new Float64Array(shares.length);
+      if (active.length === 0) {
+        for (let c = 0; c < shares.length; c++) entryMean[t * size + (c >> 1)] += shares[c] * totals[t];
+        continue;
+      }
+      const cells = new Float64Array(shares.length);
       for (let c = 0; c < cells.length; c++) cells[c] = shares[c] * totals[t];
-      if (active.length > 0) cells = applyEntryChanges(cells, active, space, DAYS_PER_MONTH);
-      for (let c = 0; c < cells.length; c++) entryMean[t * size + (c >> 1)] += cells[c];
+      const changed = applyEntryChanges(cells, active, space, DAYS_PER_MONTH);
+      for (let c = 0; c < changed.length; c++) entryMean[t * size + (c >> 1)] += changed[c];
     }
     return { transitions, entryMean };
   };
