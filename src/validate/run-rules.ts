@@ -8,11 +8,12 @@ import { codedValues } from "./coded-values";
 import { countValues } from "./count-values";
 import { duplicateRows } from "./duplicate-rows";
 import { laKnownInPeriod } from "./la-known-in-period";
+import { missingValues } from "./missing-values";
 import { partsSumToTotal } from "./parts-sum-to-total";
 import { period } from "./period";
 import type { Rule, ValidationContext } from "./rule";
 
-export const RULES: readonly Rule[] = [period, laKnownInPeriod, codedValues, countValues, duplicateRows, partsSumToTotal, atMost];
+export const RULES: readonly Rule[] = [period, laKnownInPeriod, codedValues, countValues, duplicateRows, partsSumToTotal, atMost, missingValues];
 
 /**
  * All rule diagnostics for a context.

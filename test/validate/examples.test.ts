@@ -16,6 +16,7 @@ describe("validate JSDoc examples", () => {
     expect(await csv("new_la_code,time_period,measure,age_band,value\nE06000001,2025,cla_31_march_uasc,total,9\nE06000001,2025,cla_31_march_uasc,under_1,0\nE06000001,2025,cla_31_march_uasc,1_to_4,0\nE06000001,2025,cla_31_march_uasc,5_to_9,1\nE06000001,2025,cla_31_march_uasc,10_to_15,3\nE06000001,2025,cla_31_march_uasc,16_plus,6\n")).toEqual(["E_PARTS_NOT_TOTAL"]);
     expect(await csv("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,10\nE06000001,2025,foster_places_vacant,12\n")).toEqual(["E_AT_MOST"]);
     expect(await csv("new_la_code,time_period,measure,value\nE06000001,2024-25,foster_places_approved,1\n")).toEqual(["E_PERIOD_FORMAT"]);
+    expect(await csv("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,\n")).toEqual(["I_VALUES_MISSING"]);
   });
   it("helpers", async () => {
     expect(latestCompletePeriod(new Date(Date.UTC(2026, 10, 22)))).toBe(2026);

@@ -6,6 +6,7 @@ import { duplicateRows } from "../../src/validate/duplicate-rows";
 import { laKnownInPeriod } from "../../src/validate/la-known-in-period";
 import { partsSumToTotal } from "../../src/validate/parts-sum-to-total";
 import { latestCompletePeriod, period } from "../../src/validate/period";
+import { missingValues } from "../../src/validate/missing-values";
 import { pointAt } from "../../src/validate/rule";
 import { RULES, runRules } from "../../src/validate/run-rules";
 import { ctx, row, TODAY } from "./helpers";
@@ -121,9 +122,20 @@ describe("at most (cross-section)", () => {
   });
 });
 
+describe("missing values (completeness)", () => {
+  it("is silent when every row has a value or a reason", () => {
+    expect(missingValues.check(ctx([row("foster_places_approved", 3), row("foster_places_vacant", null, {}, { status: "not_available" })]))).toEqual([]);
+  });
+  it("counts blank rows per sheet as info", () => {
+    const d = missingValues.check(ctx([row("foster_places_approved", 3), row("foster_places_vacant", null)]));
+    expect(d.map((x) => [x.code, x.severity, x.sheet])).toEqual([["I_VALUES_MISSING", "info", "Demand"]]);
+    expect(d[0].message).toMatch(/^1 of 2 rows/);
+  });
+});
+
 describe("runRules and pointAt", () => {
   it("runs every rule", () => {
-    expect(RULES.length).toBe(7);
+    expect(RULES.length).toBe(8);
     expect(runRules(ctx([]))).toEqual([]);
     expect(codes(runRules(ctx([row("foster_places_approved", 10), row("foster_places_vacant", 12.5)])))).toEqual(["E_COUNT_NOT_INTEGER", "E_AT_MOST"]);
   });
