@@ -18,10 +18,16 @@
  *   generalised least squares projection ỹ = S (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ ŷ, computed as
  *   ŷ - W Cᵀ (C W Cᵀ)⁻¹ C ŷ.
  *
- * Non-negativity (default on, counts of children): after reconciliation any negative
- * bottom-level forecast is set to zero and every aggregate is re-summed bottom-up. This is
- * the simple set-negatives-to-zero heuristic (not an NNLS projection): the result is coherent
- * and non-negative, and equals the unconstrained result whenever that had no negatives.
+ * Non-negativity (default on, counts of children): for the projection methods (OLS, WLS,
+ * MinT) an active set is used: bottom series that come out negative are held at zero by extra
+ * constraints and the projection is solved again, until no bottom series is negative (the
+ * other series absorb the difference in the W⁻¹ metric; cf. Wickramasuriya, Turlach & Hyndman
+ * 2020, "Optimal non-negative forecast reconciliation", Stat. Comput. 30:1167, which solves the
+ * exact NNLS problem; this active-set heuristic coincides with it when the final active set is
+ * the optimal one). Any negative that remains (and for bottom-up and top-down, whose bottoms
+ * are non-negative when the base forecasts are) is set to zero and the aggregates re-summed.
+ * The result is coherent and non-negative, and equals the unconstrained result whenever that
+ * had no negatives.
  *
  * Intervals (option `intervals`): quantiles do not add up, so coherent point forecasts do not
  * come with additive intervals. Two honest choices are offered:
@@ -44,8 +50,8 @@ import type { ForecastRow, ForecastTable, Hierarchy } from "../spec/forecast";
 import { cholesky } from "../stats/cholesky";
 import { normalQuantile } from "../stats/normal-quantile";
 import { shrinkageCovariance } from "../stats/shrinkage-covariance";
-import { aggregateBottomUp, constraintResidual, hierarchyStructure, type HierarchyStructure } from "./reconcile/hierarchy-structure";
-import { projectionGain } from "./reconcile/projection-gain";
+import { aggregateBottomUp, hierarchyStructure, type HierarchyStructure } from "./reconcile/hierarchy-structure";
+import { constraintRows, constraintValues, projectionGain } from "./reconcile/projection-gain";
 
 export type ReconcileMethod = "bottom-up" | "top-down" | "ols" | "wls-structural" | "wls-variance" | "mint-shrink";
 
@@ -69,6 +75,8 @@ export interface ReconcileOptions {
 
 interface LinearMap {
   apply(y: Float64Array): Float64Array;
+  /** For projection methods: the weights W, so the map can be rebuilt with bottoms held at zero. */
+  weights?: Float64Array;
 }
 
 function rightAligned(structure: HierarchyStructure, source: Record<string, Float64Array>, what: string): { matrix: Float64Array; length: number } {
@@ -88,13 +96,15 @@ function rightAligned(structure: HierarchyStructure, source: Record<string, Floa
   return { matrix, length };
 }
 
-function projectionMap(structure: HierarchyStructure, weights: Float64Array): LinearMap {
-  const gain = projectionGain(structure, weights);
+function projectionMap(structure: HierarchyStructure, weights: Float64Array, fixedAtZero: readonly number[] = []): LinearMap {
+  const gain = projectionGain(structure, weights, fixedAtZero);
+  const rows = constraintRows(structure, fixedAtZero);
   const n = structure.ids.length;
-  const k = structure.aggregateCount;
+  const k = rows.length;
   return {
+    weights,
     apply(y) {
-      const c = constraintResidual(structure, y);
+      const c = constraintValues(rows, y);
       const out = Float64Array.from(y);
       for (let i = 0; i < n; i++) {
         let v = 0;
@@ -251,7 +261,21 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
       } else base[i] = row.mean;
     }
     let mean = map.apply(base);
-    if (nonNegative && mean.some((v, i) => i >= structure.aggregateCount && v < 0)) {
+    let groupMap = map;
+    if (nonNegative && map.weights) {
+      // Active set: hold negative bottom series at zero and project again, until none is negative.
+      const fixed: number[] = [];
+      for (let round = 0; round < structure.bottomCount; round++) {
+        const negative: number[] = [];
+        for (let i = structure.aggregateCount; i < n; i++) if (mean[i] < -1e-9 * (1 + Math.abs(base[i])) && !fixed.includes(i)) negative.push(i);
+        if (negative.length === 0) break;
+        fixed.push(...negative);
+        groupMap = projectionMap(structure, map.weights, fixed);
+        mean = groupMap.apply(base);
+      }
+    }
+    if (nonNegative) {
+      // Clamp what is left (rounding dust, bottom-up/top-down) and re-sum so coherence is exact.
       mean = Float64Array.from(mean, (v, i) => (i >= structure.aggregateCount ? Math.max(0, v) : v));
       aggregateBottomUp(structure, mean);
     }
@@ -268,7 +292,7 @@ export function reconcile(table: ForecastTable, hierarchy: Hierarchy, method: Re
         if (correlationFactor) for (let i = j; i < n; i++) column[i] = usable[i] * correlationFactor[i * n + j];
         else column[j] = usable[j];
         if (!column.some((v) => v !== 0)) continue;
-        const mapped = map.apply(column);
+        const mapped = groupMap.apply(column);
         for (let i = 0; i < n; i++) variance[i] += mapped[i] * mapped[i];
       }
       for (let i = 0; i < n; i++) sd[i] = Math.sqrt(variance[i]);

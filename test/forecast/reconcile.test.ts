@@ -135,3 +135,20 @@ describe("reconcile internals (JSDoc examples)", () => {
     expect(() => hierarchyStructure({ bottom: ["a"], aggregates: [{ id: "t", members: [] }] })).toThrow(/no members/);
   });
 });
+
+import { constraintRows, constraintValues } from "../../src/forecast/reconcile/projection-gain";
+describe("non-negative reconciliation (active set)", () => {
+  const h: Hierarchy = { bottom: ["a", "b"], aggregates: [{ id: "t", members: ["a", "b"] }] };
+  it("holds a negative bottom series at zero and re-projects (OLS)", () => {
+    // Unconstrained OLS gives b = -10/3; with b held at 0, min (t-10)² + (a-20)² s.t. t = a gives t = a = 15.
+    const out = new Map(reconcile([row("t", 10), row("a", 20), row("b", 0)], h, "ols").map((r) => [r.series_id, r.mean]));
+    expect(out.get("b")).toBe(0);
+    expect(out.get("a")).toBeCloseTo(15, 10);
+    expect(out.get("t")).toBeCloseTo(15, 10);
+    const free = new Map(reconcile([row("t", 10), row("a", 20), row("b", 0)], h, "ols", { nonNegative: false }).map((r) => [r.series_id, r.mean]));
+    expect(free.get("b")).toBeCloseTo(-10 / 3, 10);
+  });
+  it("constraint rows include the fixed series (JSDoc example)", () => {
+    expect(Array.from(constraintValues(constraintRows(hierarchyStructure(h), [2]), Float64Array.of(6, 2, 3)))).toEqual([1, 3]);
+  });
+});
