@@ -149,7 +149,7 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
       }
     } else if (name !== "") {
       la = findLaByName(name);
-      if (!la) stop = diagnostic("E_RETURN_LA_MISSING", {}, codeWhere);
+      if (!la) stop = diagnostic("E_UNKNOWN_LA", { code: name }, at(returnSheet.name, cellReference(nameRow, 2)));
     } else stop = diagnostic("E_RETURN_LA_MISSING", {}, codeWhere);
     const read = readPeriod(periodContent, periodWhere);
     diagnostics.push(...read.diagnostics);

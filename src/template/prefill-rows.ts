@@ -3,7 +3,8 @@
  * dimension codes a return is expected to carry. Coded dimensions get the total, the
  * published groups (roots of the code tree) and, for the first dimension, the fine
  * template codes of groups with more than one member; measures with a free-text
- * dimension (provider_id, owning_group, opening_year) get empty rows to fill in.
+ * dimension (provider_id, owning_group, opening_year) get empty rows to fill in (the
+ * sheet is protected, so the rows a user may type into must exist beforehand).
  */
 import { CODE_LISTS, TOTAL } from "../reference/code-lists";
 import { childCodes, rootCodes } from "../reference/code-tree";
@@ -12,8 +13,13 @@ import { DIMENSION_COLUMNS } from "../spec/dataset";
 import type { Measure, SectionId } from "../spec/template";
 import { MEASURES } from "./measures";
 
-/** Number of empty rows offered for a measure with a free-text dimension. */
-export const FREE_TEXT_ROWS = 25;
+/** Empty rows offered for a measure with a free-text dimension: one per provider used (large LAs use 50+), or a few planned openings. */
+export const FREE_TEXT_ROWS = { providers: 80, other: 12 } as const;
+
+/** How many empty rows a free-text measure gets. @example freeTextRows(findMeasure("provider_children_placed")!) // 80 */
+export function freeTextRows(measure: Measure): number {
+  return measure.section === "providers" ? FREE_TEXT_ROWS.providers : FREE_TEXT_ROWS.other;
+}
 
 /** Dimension values of one prefilled row; an empty object for a measure without dimensions. */
 export type PrefilledDims = Partial<Record<DimensionColumn, string>>;
@@ -45,7 +51,7 @@ export function hasFreeTextDimension(measure: Measure): boolean {
  * @example prefillRows(findMeasure("cla_31_march_uasc")!).map((r) => r.age_band) // ["total", "under_1", "1_to_4", "5_to_9", "10_to_15", "16_plus"]
  */
 export function prefillRows(measure: Measure): PrefilledDims[] {
-  if (hasFreeTextDimension(measure)) return Array.from({ length: FREE_TEXT_ROWS }, () => ({}));
+  if (hasFreeTextDimension(measure)) return Array.from({ length: freeTextRows(measure) }, () => ({}));
   let combos: PrefilledDims[] = [{}];
   measure.dimensions.forEach((d, i) => {
     const codes = codesFor(d.column, i === 0 || measure.dimensions.length === 1);

@@ -5,7 +5,7 @@ import { DATASET_COLUMNS } from "../../src/spec/dataset";
 import { columnLetter, cellReference } from "../../src/template/column-letter";
 import { findMeasure, MEASURES } from "../../src/template/measures";
 import { parseMissingReason } from "../../src/template/missing-reasons";
-import { FREE_TEXT_ROWS, prefillRows, sectionColumns } from "../../src/template/prefill-rows";
+import { FREE_TEXT_ROWS, freeTextRows, prefillRows, sectionColumns } from "../../src/template/prefill-rows";
 import { templateCsvHeader } from "../../src/template/template-csv-header";
 import { parseTemplateFormats, templateFiles } from "../../src/template/template-files";
 import { templateJsonSchema } from "../../src/template/template-json-schema";
@@ -25,7 +25,9 @@ describe("template parts", () => {
     const placements = prefillRows(findMeasure("placed_outside_la")!).map((r) => r.placement_type);
     expect(placements).toEqual(expect.arrayContaining(["total", "foster", "foster_ifa", "supported_accommodation", "other_placements", "unregistered"]));
     expect(placements).not.toContain("supported_accommodation_group"); // a one-member group is its leaf
-    expect(prefillRows(findMeasure("provider_children_placed")!)).toHaveLength(FREE_TEXT_ROWS);
+    expect(prefillRows(findMeasure("provider_children_placed")!)).toHaveLength(FREE_TEXT_ROWS.providers);
+    expect(freeTextRows(findMeasure("provider_children_placed")!)).toBe(80);
+    expect(prefillRows(findMeasure("planned_new_beds")!)).toHaveLength(FREE_TEXT_ROWS.other);
     expect(prefillRows(findMeasure("foster_places_approved")!)).toEqual([{}]);
     for (const m of MEASURES) for (const row of prefillRows(m)) for (const [column, code] of Object.entries(row)) {
       expect(["total", ...allCodes(CODE_LISTS[column])]).toContain(code);
