@@ -125,3 +125,22 @@ export { minimiseScalar } from "./stats/minimise-scalar";
 export { naiveScale } from "./stats/naive-scale";
 export { intervalScore } from "./stats/interval-score";
 export { symmetricPercentageError } from "./stats/symmetric-percentage-error";
+
+// forecast: the stock-flow (Markov) model of the looked-after population, scenarios, unit costs
+export { markovTransition } from "./forecast/kernels/markov-transition";
+export { markovPropagate, type MarkovPropagateInput, type MarkovPropagateResult, type MarkovCombination } from "./forecast/kernels/markov-propagate";
+export { markovSimulate, type MarkovSimulateInput, type MarkovSimulateResult } from "./forecast/kernels/markov-simulate";
+export { seededRandom, type SeededRandom } from "./stats/seeded-random";
+export { sampleQuantile } from "./stats/sample-quantile";
+export { stateSpace, bandOfAge, DFE_AGE_BANDS, NOT_LOOKED_AFTER, type StateSpace, type StateSpaceOptions, type AgeBandDefinition } from "./forecast/stock-flow/state-space";
+export { episodeSelection, dataEndOf, type EpisodeSelection, type EpisodeSelectionCounts } from "./forecast/stock-flow/episode-selection";
+export { estimateRates, type EstimateRatesOptions, type RateEstimate, type RateEstimator } from "./forecast/stock-flow/estimate-rates";
+export { observedStock, type ObservedStock } from "./forecast/stock-flow/observed-stock";
+export { entryProjection, type EntryProjection, type EntryMethod } from "./forecast/stock-flow/entry-projection";
+export { populationPath, populationOn, type PopulationPath } from "./forecast/stock-flow/population-path";
+export { scenario, activeChanges, applyEntryChanges, applyRateChanges, type Scenario, type ScenarioChange } from "./forecast/stock-flow/scenario";
+export { projectStockFlow, type ProjectStockFlowOptions, type StockFlowProjection, type StockSeries, type ProjectionRun, type LinearOutputs, type UncertaintyMethod } from "./forecast/stock-flow/project-stock-flow";
+export { backtestStockFlow, type BacktestOptions as StockFlowBacktestOptions, type BacktestResult as StockFlowBacktestResult, type BacktestAccuracy as StockFlowBacktestAccuracy } from "./forecast/stock-flow/backtest-stock-flow";
+export { stockFlowTables, type StockFlowTables } from "./forecast/stock-flow/stock-flow-tables";
+export { unitCosts, spendOutputs, costRows, type UnitCostTable } from "./market/unit-costs";
+export { loadUnitCosts, type UnitCostSource, type UnitCostRow, type PublishedCostInputs } from "./ingest/load-unit-costs";
