@@ -107,9 +107,10 @@ function emptyResult(kind: string): ReadResult {
   return { kind, rows: [], diagnostics: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: {} };
 }
 
-function unreadable(file: InputFile, kind: string, reason: string): ReadResult {
+function unreadable(file: InputFile, kind: string, reason: string, hint?: string): ReadResult {
   const result = emptyResult(kind);
-  result.diagnostics.push(diagnostic("E_FILE_UNREADABLE", { file: file.path, reason }, { file: file.path }));
+  const finding = diagnostic("E_FILE_UNREADABLE", { file: file.path, reason: reason.replace(/\.+$/, "") }, { file: file.path });
+  result.diagnostics.push(hint ? { ...finding, hint } : finding);
   return result;
 }
 
@@ -166,7 +167,7 @@ async function readOne(file: InputFile, route: Route, options: IngestOptions): P
     }
   } catch (error) {
     const reason = isSuffError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return unreadable(file, route.reader === "workbook" ? "workbook" : "unreadable", reason);
+    return unreadable(file, route.reader === "workbook" ? "workbook" : "unreadable", reason, isSuffError(error) ? error.hint : undefined);
   }
 }
 

@@ -104,6 +104,13 @@ describe("routing by content", () => {
     expect(result.rows.length).toBeGreaterThan(0);
     expect(precedenceOf("legacy-xlsx")).toBe(100);
   });
+  it("reports damaged and Excel 97-2003 workbooks as unreadable with the reader's hint (exit 2)", async () => {
+    const result = await ingestFiles(loadFiles(["test/fixtures/invalid/corrupt-xlsx/input.xlsx", "test/fixtures/invalid/legacy-xls/input.xls"]), { created: CREATED });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["E_FILE_UNREADABLE", "E_FILE_UNREADABLE"]);
+    expect(result.diagnostics[1].message).toContain("E_LEGACY_XLS");
+    expect(result.diagnostics[1].hint).toMatch(/save it as an Excel Workbook/);
+    expect(ingestExitCode(result.diagnostics)).toBe(2);
+  });
   it("never trusts the extension: a PNG named .csv is unreadable (exit 2)", async () => {
     const png = { path: "picture.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), sha256: "0" };
     const result = await ingestFiles([png], { created: CREATED });
