@@ -15,10 +15,28 @@ import type { Diagnostic } from "../spec/diagnostic";
 import { diagnostic } from "../spec/messages/index";
 import { buildRow, type RawCell } from "./build-row";
 import { decodeText } from "./decode-text";
+import { periodOfDate } from "./from-template-xlsx";
 
 export const LONG_CSV_KIND = "long-csv";
 
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([...DATASET_COLUMNS, "missing_reason", "label"]);
+
+/**
+ * A date written as dd/mm/yyyy (UK, as SSDA903 and Excel exports write it) or yyyy-mm-dd, or undefined.
+ * @example dateOfText("31/03/2025")?.toISOString().slice(0, 10) // "2025-03-31"
+ */
+export function dateOfText(text: string): Date | undefined {
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (m) return validDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return undefined;
+}
+
+function validDate(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
 
 /**
  * Read a long CSV return.
@@ -76,7 +94,13 @@ export function readLongCsv(file: { name: string; bytes: Uint8Array }): ReadResu
       rowsRejected++;
       continue;
     }
-    const period = get("time_period").trim();
+    let period = get("time_period").trim();
+    const asDate = dateOfText(period);
+    if (asDate) {
+      const year = periodOfDate(asDate);
+      diagnostics.push(diagnostic("W_DATE_AS_PERIOD", { date: period, period: year }, where("time_period")));
+      period = year;
+    }
     if (period === "") {
       diagnostics.push(diagnostic("E_PERIOD_MISSING", {}, where("time_period")));
       rowsRejected++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLongCsv } from "../../src/ingest/from-long-csv";
+import { dateOfText, readLongCsv } from "../../src/ingest/from-long-csv";
 import { parseAmount } from "../../src/ingest/build-row";
 
 const read = (text: string) => readLongCsv({ name: "r.csv", bytes: new TextEncoder().encode(text) });
@@ -33,6 +33,13 @@ describe("readLongCsv", () => {
     expect(read("measure,value\nx,1\n").diagnostics[0].code).toBe("E_CSV_COLUMNS_MISSING");
     expect(read('new_la_code,time_period,measure,value\n"E06000001,2025\n').diagnostics[0].code).toBe("E_CSV_PARSE");
     expect(read("").diagnostics[0].code).toBe("E_CSV_COLUMNS_MISSING");
+  });
+  it("reads a date as the year ending 31 March that contains it, with a warning", () => {
+    const r = read("new_la_code,time_period,measure,value\nE06000001,31/03/2025,foster_places_approved,40\nE06000001,2024-04-01,foster_places_vacant,4\n");
+    expect(r.rows.map((x) => x.time_period)).toEqual(["2025", "2025"]);
+    expect(r.diagnostics.map((d) => [d.code, d.row, d.column])).toEqual([["W_DATE_AS_PERIOD", 2, "time_period"], ["W_DATE_AS_PERIOD", 3, "time_period"]]);
+    expect(dateOfText("31/03/2025")?.toISOString().slice(0, 10)).toBe("2025-03-31");
+    expect(dateOfText("31/02/2025")).toBeUndefined();
   });
   it("parses amounts as people type them", () => {
     expect(parseAmount("£1,234.50")).toBe(1234.5);
