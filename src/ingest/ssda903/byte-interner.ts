@@ -3,17 +3,23 @@
  * upper-cased) gets a dense integer id, without creating a string per row. The SSDA903
  * reader uses one for child identifiers (so CHILD values never become JS strings that
  * could leak into output) and one per coded column.
- * Open addressing with FNV-1a hashes; keys live in one growing byte pool.
+ * Open addressing (linear probing) with FNV-1a hashes; each slot holds [hash, id] side by
+ * side and each entry [offset, length], so a lookup touches few cache lines; keys live in
+ * one growing byte pool.
  */
 export class ByteInterner {
-  private slots: Int32Array;
+  /** Slot s: table[2s] = hash, table[2s + 1] = id (-1 empty). */
+  private table: Int32Array;
   private mask: number;
   private pool: Uint8Array;
   private poolLength = 0;
-  private offsets: Int32Array;
-  private lengths: Int32Array;
+  /** Entry id: entries[2id] = pool offset, entries[2id + 1] = length. */
+  private entries: Int32Array;
   private hashes: Int32Array;
   private scratch = new Uint8Array(64);
+  private recent = new Uint8Array(32);
+  private recentLength = 0;
+  private recentId = -1;
   /** Number of distinct values seen. */
   size = 0;
 
@@ -25,48 +31,30 @@ export class ByteInterner {
   constructor(private readonly upperCase = false, capacity = 64) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(size * 2);
+    for (let s = 0; s < size; s++) this.table[2 * s + 1] = -1;
     this.mask = size - 1;
     this.pool = new Uint8Array(Math.max(256, capacity * 8));
-    this.offsets = new Int32Array(Math.max(16, capacity));
-    this.lengths = new Int32Array(Math.max(16, capacity));
+    this.entries = new Int32Array(Math.max(32, capacity * 2));
     this.hashes = new Int32Array(Math.max(16, capacity));
   }
 
   /**
-   * The id of bytes[start, end) after trimming spaces, tabs and quotes' leftovers; -1 when
-   * the trimmed value is empty.
+   * The id of bytes[start, end) after trimming spaces and tabs; -1 when the trimmed value
+   * is empty.
    */
   intern(bytes: Uint8Array, start: number, end: number): number {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
     while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
     const length = end - start;
     if (length === 0) return -1;
-    const upper = this.upperCase;
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) {
-      let c = bytes[i];
-      if (upper && c >= 97 && c <= 122) c -= 32;
-      hash = Math.imul(hash ^ c, 0x01000193);
+    if (this.upperCase) {
+      if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2);
+      const scratch = this.scratch;
+      for (let k = 0; k < length; k++) { const c = bytes[start + k]; scratch[k] = c >= 97 && c <= 122 ? c - 32 : c; }
+      return this.lookup(scratch, 0, length, -1, -1);
     }
-    let slot = hash & this.mask;
-    const pool = this.pool;
-    for (;;) {
-      const id = this.slots[slot];
-      if (id === -1) break;
-      if (this.hashes[id] === hash && this.lengths[id] === length) {
-        const offset = this.offsets[id];
-        let same = true;
-        for (let k = 0; k < length; k++) {
-          let c = bytes[start + k];
-          if (upper && c >= 97 && c <= 122) c -= 32;
-          if (pool[offset + k] !== c) { same = false; break; }
-        }
-        if (same) return id;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-    return this.insert(bytes, start, length, hash, slot);
+    return this.lookup(bytes, start, end, -1, -1);
   }
 
   /** The id of a string value (ASCII or UTF-8), or -1 when blank. @example new ByteInterner().internText("") // -1 */
@@ -77,19 +65,13 @@ export class ByteInterner {
 
   /** The stored value of an id as text (upper-cased if the interner folds case). */
   text(id: number): string {
-    const offset = this.offsets[id];
-    return new TextDecoder().decode(this.pool.subarray(offset, offset + this.lengths[id]));
-  }
-
-  /** The stored bytes of an id (a view; do not modify). */
-  bytesOf(id: number): Uint8Array {
-    const offset = this.offsets[id];
-    return this.pool.subarray(offset, offset + this.lengths[id]);
+    const offset = this.entries[2 * id];
+    return new TextDecoder().decode(this.pool.subarray(offset, offset + this.entries[2 * id + 1]));
   }
 
   /**
    * Intern the concatenation of a 2-byte prefix (e.g. an LA index) and bytes[start, end)
-   * (trimmed), without copying: -1 when the trimmed value is empty.
+   * (trimmed), without copying: -1 when the trimmed value is empty. Case is kept.
    */
   internPrefixed(prefix: number, bytes: Uint8Array, start: number, end: number): number {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
@@ -105,8 +87,8 @@ export class ByteInterner {
       for (let k = 2; k < length; k++) if (recent[k] !== bytes[start + k - 2]) { same = false; break; }
       if (same) return this.recentId;
     }
-    const id = this.lookupPrefixed(p0, p1, bytes, start, end, length);
-    if (length > recent.length) this.recent = new Uint8Array(length * 2);
+    const id = this.lookup(bytes, start, end, p0, p1);
+    if (length > this.recent.length) this.recent = new Uint8Array(length * 2);
     const copy = this.recent;
     copy[0] = p0;
     copy[1] = p1;
@@ -116,76 +98,79 @@ export class ByteInterner {
     return id;
   }
 
-  private recent = new Uint8Array(32);
-  private recentLength = 0;
-  private recentId = -1;
-
-  private lookupPrefixed(p0: number, p1: number, bytes: Uint8Array, start: number, end: number, length: number): number {
-    let hash = Math.imul((0x811c9dc5 | 0) ^ p0, 0x01000193);
-    hash = Math.imul(hash ^ p1, 0x01000193);
+  /** Find or insert the key ([p0, p1] when p0 >= 0) + bytes[start, end). */
+  private lookup(bytes: Uint8Array, start: number, end: number, p0: number, p1: number): number {
+    const prefixed = p0 >= 0;
+    const length = end - start + (prefixed ? 2 : 0);
+    let hash = 0x811c9dc5 | 0;
+    if (prefixed) {
+      hash = Math.imul(hash ^ p0, 0x01000193);
+      hash = Math.imul(hash ^ p1, 0x01000193);
+    }
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-    const pool = this.pool;
-    const slots = this.slots;
+    // Final avalanche so the low bits used for the slot are well mixed.
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    const table = this.table;
     const mask = this.mask;
+    const pool = this.pool;
+    const entries = this.entries;
     let slot = hash & mask;
     for (;;) {
-      const id = slots[slot];
+      const id = table[2 * slot + 1];
       if (id === -1) break;
-      if (this.hashes[id] === hash && this.lengths[id] === length) {
-        const offset = this.offsets[id];
-        let same = pool[offset] === p0 && pool[offset + 1] === p1;
-        for (let k = 0; same && k < length - 2; k++) if (pool[offset + 2 + k] !== bytes[start + k]) same = false;
+      if (table[2 * slot] === hash && entries[2 * id + 1] === length) {
+        let offset = entries[2 * id];
+        let same = true;
+        if (prefixed) { same = pool[offset] === p0 && pool[offset + 1] === p1; offset += 2; }
+        for (let k = start; same && k < end; k++) if (pool[offset++] !== bytes[k]) same = false;
         if (same) return id;
       }
       slot = (slot + 1) & mask;
     }
-    if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2);
-    const scratch = this.scratch;
-    scratch[0] = p0;
-    scratch[1] = p1;
-    for (let k = 0; k < length - 2; k++) scratch[2 + k] = bytes[start + k];
-    return this.insert(scratch, 0, length, hash, slot);
+    return this.insert(bytes, start, end, p0, p1, length, hash, slot);
   }
 
-  private insert(bytes: Uint8Array, start: number, length: number, hash: number, slot: number): number {
+  private insert(bytes: Uint8Array, start: number, end: number, p0: number, p1: number, length: number, hash: number, slot: number): number {
     const id = this.size;
-    if (id >= this.offsets.length) {
-      const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
+    if (2 * id + 1 >= this.entries.length) {
+      const entries = new Int32Array(this.entries.length * 2); entries.set(this.entries); this.entries = entries;
+      const hashes = new Int32Array(this.hashes.length * 2); hashes.set(this.hashes); this.hashes = hashes;
     }
     if (this.poolLength + length > this.pool.length) {
       const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
       pool.set(this.pool.subarray(0, this.poolLength));
       this.pool = pool;
     }
-    const upper = this.upperCase;
     const pool = this.pool;
-    for (let k = 0; k < length; k++) {
-      let c = bytes[start + k];
-      if (upper && c >= 97 && c <= 122) c -= 32;
-      pool[this.poolLength + k] = c;
-    }
-    this.offsets[id] = this.poolLength;
-    this.lengths[id] = length;
+    let offset = this.poolLength;
+    if (p0 >= 0) { pool[offset++] = p0; pool[offset++] = p1; }
+    for (let k = start; k < end; k++) pool[offset++] = bytes[k];
+    this.entries[2 * id] = this.poolLength;
+    this.entries[2 * id + 1] = length;
     this.hashes[id] = hash;
     this.poolLength += length;
-    this.slots[slot] = id;
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = id;
     this.size++;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (this.size * 2 > this.mask + 1) this.rehash();
     return id;
   }
 
-  private rehash(size = this.slots.length * 2): void {
-    const slots = new Int32Array(size).fill(-1);
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    const table = new Int32Array(size * 2);
+    for (let s = 0; s < size; s++) table[2 * s + 1] = -1;
     const mask = size - 1;
     for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id] & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = id;
+      const hash = this.hashes[id];
+      let slot = hash & mask;
+      while (table[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+      table[2 * slot] = hash;
+      table[2 * slot + 1] = id;
     }
-    this.slots = slots;
+    this.table = table;
     this.mask = mask;
   }
 }

@@ -9,6 +9,16 @@ import { civilDays as civilDaysImported, daysInMonth as daysInMonthImported } fr
 const civilDays = civilDaysImported;
 const daysInMonth = daysInMonthImported;
 
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+/** Day number of the first day of each month, 1900-01 to 2200-01 (one extra for the last month's length). */
+const MONTH_START = Int32Array.from({ length: (LAST_YEAR - FIRST_YEAR) * 12 + 1 }, (_, i) => civilDays(FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
+
+function isDigits(bytes: Uint8Array, start: number): boolean {
+  for (const k of [0, 1, 3, 4, 6, 7, 8, 9]) { const c = bytes[start + k]; if (c < 48 || c > 57) return false; }
+  return true;
+}
+
 /** Result for an empty field. */
 export const DATE_MISSING = -1;
 /** Result for a field that is not a valid date. */
@@ -21,6 +31,17 @@ export const DATE_INVALID = -2;
  * @example parseDate(new TextEncoder().encode("02/01/1970"), 0, 10) // 1
  */
 export function parseDate(bytes: Uint8Array, start: number, end: number): number {
+  // Fast path: exactly dd/mm/yyyy, as DfE specifies.
+  if (end - start === 10 && bytes[start + 2] === 47 && bytes[start + 5] === 47) {
+    const d = (bytes[start] - 48) * 10 + (bytes[start + 1] - 48);
+    const m = (bytes[start + 3] - 48) * 10 + (bytes[start + 4] - 48);
+    const y = (bytes[start + 6] - 48) * 1000 + (bytes[start + 7] - 48) * 100 + (bytes[start + 8] - 48) * 10 + (bytes[start + 9] - 48);
+    if (y >= FIRST_YEAR && y < LAST_YEAR && m >= 1 && m <= 12 && d >= 1) {
+      const index = (y - FIRST_YEAR) * 12 + m - 1;
+      const first = MONTH_START[index];
+      if (d <= MONTH_START[index + 1] - first && isDigits(bytes, start)) return first + d - 1;
+    }
+  }
   while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
   while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
   if (start === end) return DATE_MISSING;

@@ -139,6 +139,13 @@ function parseYear(bytes: Uint8Array, start: number, end: number): number {
   return 0;
 }
 
+const PACKED_MASK = 1023;
+function packedTable(): Int32Array {
+  const table = new Int32Array((PACKED_MASK + 1) * 2);
+  for (let s = 0; s <= PACKED_MASK; s++) table[2 * s] = -1;
+  return table;
+}
+
 /** Echo a code value in a message only when it looks like a code (never free text). */
 export function safeCode(text: string): string {
   return /^[A-Za-z0-9_]{1,6}$/.test(text) ? text : "(value not shown)";
@@ -215,9 +222,11 @@ class Ssda903Reader {
     this.uasc = growU8(this.uasc, capacity);
   }
 
-  private readonly packedCodes: Record<CodedColumn, Map<number, number>> = {
-    place: new Map(), placeProvider: new Map(), legalStatus: new Map(), categoryOfNeed: new Map(), reasonNewEpisode: new Map(), reasonEnded: new Map(),
+  /** Per column, a small open-addressing table from a packed code (1 to 3 bytes) to its id: [key, id] per slot. */
+  private readonly packedCodes: Record<CodedColumn, Int32Array> = {
+    place: packedTable(), placeProvider: packedTable(), legalStatus: packedTable(), categoryOfNeed: packedTable(), reasonNewEpisode: packedTable(), reasonEnded: packedTable(),
   };
+  private packedCount: Record<CodedColumn, number> = { place: 0, placeProvider: 0, legalStatus: 0, categoryOfNeed: 0, reasonNewEpisode: 0, reasonEnded: 0 };
 
   private code(column: CodedColumn, record: CsvRecord, f: number): number {
     if (f < 0 || f >= record.count) return BLANK;
@@ -228,12 +237,21 @@ class Ssda903Reader {
     if (end - start <= 3 && end > start) {
       let key = 0;
       for (let i = start; i < end; i++) key = key * 256 + bytes[i];
-      const cache = this.packedCodes[column];
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
+      const table = this.packedCodes[column];
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 22) & PACKED_MASK;
+      for (;;) {
+        const stored = table[2 * slot];
+        if (stored === key) return table[2 * slot + 1];
+        if (stored === -1) break;
+        slot = (slot + 1) & PACKED_MASK;
+      }
       const id = this.codes[column].intern(bytes, start, end);
       const value = id < 0 ? BLANK : id >= OVERFLOW ? OVERFLOW : id;
-      cache.set(key, value);
+      if (this.packedCount[column] < (PACKED_MASK + 1) / 2) {
+        table[2 * slot] = key;
+        table[2 * slot + 1] = value;
+        this.packedCount[column]++;
+      }
       return value;
     }
     const id = this.codes[column].intern(bytes, start, end);
