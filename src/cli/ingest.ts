@@ -3,12 +3,10 @@
  * (walked, sorted), write DIR/dataset.csv, DIR/manifest.json and DIR/diagnostics.csv,
  * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { SuffError } from "../spec/errors";
 import { ingestExitCode, ingestFiles, type IngestResult } from "../ingest/ingest-files";
 import { loadFiles } from "../ingest/load-files";
-import { legacyMapping, type LegacyMapping } from "../ingest/legacy-mapping";
+import { loadMapping } from "../ingest/load-mapping";
 import { writeDataset } from "../write/dataset";
 
 /** A short human summary of an ingest: files by kind, rows, diagnostics. */
@@ -48,16 +46,7 @@ export function register(program: Command): void {
     .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
     .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
     .action(async (paths: string[], options: { out: string; mapping?: string; json?: boolean }) => {
-      let mapping: LegacyMapping | undefined;
-      if (options.mapping) {
-        let json: unknown;
-        try {
-          json = JSON.parse(readFileSync(options.mapping, "utf8"));
-        } catch (error) {
-          throw new SuffError("E_MAPPING_UNREADABLE", `${options.mapping} could not be read as a mapping file: ${error instanceof Error ? error.message : String(error)}`, { exitCode: 2 });
-        }
-        mapping = legacyMapping(json, options.mapping);
-      }
+      const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
       const files = loadFiles(paths);
       const result = await ingestFiles(files, { mapping });
       writeDataset(options.out, result);

@@ -20,7 +20,7 @@ export interface RecordWhere {
 /**
  * One dataset row.
  * @throws never
- * @example publishedRow(geo, "2025", "cla_31_march", { placement_type: "total", age_band: "total" }, 81770, "ok").value // 81770
+ * @example publishedRow(geography, "2025", "cla_31_march", { placement_type: "total", age_band: "total" }, 81770, "ok").time_identifier // "Reporting year"
  */
 export function publishedRow(
   geography: Geography,

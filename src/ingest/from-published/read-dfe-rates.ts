@@ -31,7 +31,7 @@ const MEASURES: Record<string, { measure: string; dims: Dims }> = {
 /**
  * Read the numbers-and-rates file.
  * @throws Error only when the bytes are not CSV.
- * @example readDfeRates({ name: "cla_number_and_rate_per_10k_children.csv", bytes }).rows[0].measure // "cla_31_march" or "ceases_in_year"
+ * @example readDfeRates({ name: "cla_number_and_rate_per_10k_children.csv", bytes }).rows[0].measure // "ceases_in_year" (England 2025, the first record)
  */
 export function readDfeRates(file: PublishedFile): ReadResult {
   const table = publishedTable(file);
