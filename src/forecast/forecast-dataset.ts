@@ -193,13 +193,17 @@ export function forecastDataset(rows: readonly DatasetRow[], options: ForecastDa
     if (!values) byKey.set(key, (values = new Float64Array(T).fill(NaN)));
     const t = periodIndex.get(r.time_period)!;
     const cell = `${la.oldCode}\u0000${key}\u0000${t}`;
-    if (seen.has(cell)) { duplicates++; continue; }
+    if (seen.has(cell)) {
+      duplicates++;
+      if (!Number.isFinite(values[t]) && r.value !== null && Number.isFinite(r.value)) values[t] = r.value; // a value beats a suppressed duplicate
+      continue;
+    }
     seen.add(cell);
     if (r.value !== null && Number.isFinite(r.value)) values[t] = r.value;
   }
   if (unknownLa) notes.push(`${unknownLa} rows with an LA code not in the reference list were not used.`);
   if (coarser) notes.push(`${coarser} rows at a coarser level of ${by.join(", ")} than the finest present were not used (the finest values are forecast and summed).`);
-  if (duplicates) notes.push(`${duplicates} duplicate rows (same LA, period and dimensions from more than one source) were not used; the first was kept.`);
+  if (duplicates) notes.push(`${duplicates} duplicate rows (same LA, period and dimensions from more than one source) were not used; the first value was kept (a value over a missing one).`);
   const keys = [...dimensionKeys].sort();
   const crossed = by.length > 0;
   const zero = () => new Float64Array(T).fill(NaN);
@@ -220,6 +224,8 @@ export function forecastDataset(rows: readonly DatasetRow[], options: ForecastDa
   // Current LAs and boundary-change groups.
   const current = [...raw.keys()].map((c) => findLa(c)!).filter((la) => Number.isFinite(lastYear) ? lastYear >= la.firstYear && lastYear <= la.lastYear : true);
   const currentCodes = new Set(current.map((la) => la.oldCode));
+  const ended = [...raw.keys()].filter((c) => !currentCodes.has(c)).map((c) => findLa(c)!);
+  if (ended.length) notes.push(`Not forecast (no longer an LA in ${periods[T - 1]}): ${ended.map((la) => la.name).join(", ")}; their history counts through their successors.`);
   interface Change { id: string; from: string[]; to: string[]; firstIndex: number; direct: boolean; share: Map<string, Map<string, number>> }
   const changes: Change[] = [];
   for (const c of BOUNDARY_CHANGES) {
