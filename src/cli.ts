@@ -12,6 +12,7 @@ import { register as registerAggregate } from "./cli/aggregate";
 import { register as registerForecast } from "./cli/forecast";
 import { register as registerBacktest } from "./cli/backtest";
 import { register as registerProject } from "./cli/project";
+import { register as registerReport } from "./cli/report";
 
 const program = new Command()
   .name("suff")
@@ -28,5 +29,6 @@ registerAggregate(program);
 registerForecast(program);
 registerBacktest(program);
 registerProject(program);
+registerReport(program);
 
 await runMain(program, process.argv);

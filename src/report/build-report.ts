@@ -181,6 +181,15 @@ function headlineSection(input: ReportInput, view: ScopeView): ReportSection {
   return { id: "headlines", heading: "Headline figures", paragraphs, headlines, charts, tables: charts.length ? [] : [table] };
 }
 
+/** Chart rows where the forecast line and bands start at the last observed point, so they join. */
+function bridged<T extends { observed: number | null; mean: number | null; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }>(rows: T[], hasForecast: boolean): T[] {
+  if (!hasForecast) return rows;
+  const out = rows.map((r) => ({ ...r }));
+  const last = [...out].reverse().find((r) => r.observed !== null);
+  if (last) last.mean = last.lo80 = last.hi80 = last.lo95 = last.hi95 = last.observed;
+  return out;
+}
+
 // 2. Trend with forecast fan and backtest.
 function trendSection(input: ReportInput, view: ScopeView): ReportSection {
   const history = view.series("cla_31_march", TOTALS);
@@ -212,7 +221,7 @@ function trendSection(input: ReportInput, view: ScopeView): ReportSection {
     id: "trend",
     heading: "Trend and forecast",
     paragraphs: [],
-    charts: [chart("trend", "Children looked after at 31 March, with forecast", alt, trendFanChart(rows, { title: "Children looked after at 31 March", yTitle: "Children" }), table)],
+    charts: [chart("trend", "Children looked after at 31 March, with forecast", alt, trendFanChart(bridged(rows, f !== null), { title: "Children looked after at 31 March", yTitle: "Children" }), table)],
     tables: [],
   };
   if (f) {
@@ -274,7 +283,10 @@ function mixSection(input: ReportInput, view: ScopeView): ReportSection {
     const lines: Array<{ year: number; series: string; value: number | null; kind: "observed" | "forecast" }> = [];
     for (const [code, points] of Object.entries(f.byPlacement)) {
       const name = label(PLACEMENT_TYPE, code);
-      for (const h of view.series("cla_31_march", { placement_type: code, age_band: "total" })) lines.push({ year: h.year, series: name, value: h.value, kind: "observed" });
+      const observed = view.series("cla_31_march", { placement_type: code, age_band: "total" });
+      for (const h of observed) lines.push({ year: h.year, series: name, value: h.value, kind: "observed" });
+      const last = [...observed].reverse().find((h) => h.value !== null);
+      if (last) lines.push({ year: last.year, series: name, value: last.value, kind: "forecast" });
       for (const p of points) lines.push({ year: p.year, series: name, value: Math.round(p.mean), kind: "forecast" });
     }
     const table: ReportTable = {

@@ -17,7 +17,8 @@ const FONT_FILES = [
 
 export interface RenderedChart {
   svg: string;
-  png: Uint8Array;
+  /** Null when PNG rendering was switched off (scale 0). */
+  png: Uint8Array | null;
   /** Number of drawn marks (paths, rects, symbols, text) in the SVG: 0 means nothing was drawn. */
   marks: number;
 }
@@ -31,7 +32,7 @@ function prefixIds(svg: string, prefix: string): string {
 }
 
 /**
- * Render a chart to SVG and PNG.
+ * Render a chart to SVG and PNG (PNG at `scale` times the chart's size; 0 = no PNG).
  * @throws Error if the DejaVu font is missing (install Debian package fonts-dejavu-core).
  * @example (await renderChart(spec, "trend")).svg.startsWith("<svg") // true
  */
@@ -43,7 +44,7 @@ export async function renderChart(spec: TopLevelSpec, id: string, scale = 2): Pr
   const raw = await view.toSVG();
   view.finalize();
   const svg = prefixIds(raw, id);
-  const png = new Resvg(raw, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, fitTo: { mode: "zoom", value: scale }, background: "#ffffff" }).render().asPng();
+  const png = scale > 0 ? new Resvg(raw, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, fitTo: { mode: "zoom", value: scale }, background: "#ffffff" }).render().asPng() : null;
   const marks = (svg.match(/<(path|rect|circle|line|text)\b/g) ?? []).length;
   return { svg, png, marks };
 }

@@ -1,12 +1,13 @@
 /**
- * Print an HTML file to PDF with headless Chromium (Debian package `chromium`). No
- * network: the flags turn off every background request and the page is self-contained.
+ * Print HTML files to PDF with headless Chromium (Debian package `chromium`), driven by
+ * playwright-core so that one browser prints many reports. No network: the flags turn off
+ * every background request, and the pages are self-contained.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -33,32 +34,46 @@ export function chromiumFlags(userDataDir: string): string[] {
   ];
 }
 
+export interface PdfJob {
+  html: string;
+  pdf: string;
+}
+
 /**
- * Print `htmlFile` to `pdfFile` (written atomically).
- * @throws Error when Chromium is missing or fails (the message says how to install it).
+ * Print each job's HTML file to its PDF (written atomically), with one browser.
+ * @throws Error when Chromium is missing (the message says how to install it) or a page fails to print.
  */
-export async function printPdf(htmlFile: string, pdfFile: string, timeoutMs = 120_000): Promise<void> {
-  const chromium = findChromium();
-  if (!chromium) throw new Error("Chromium is not installed: run `apt-get install -y chromium` to print PDFs.");
+export async function printPdfs(jobs: PdfJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("Chromium is not installed: run `apt-get install -y chromium` to print PDFs.");
   const profile = mkdtempSync(path.join(os.tmpdir(), "suff-chromium-"));
-  const tmp = `${pdfFile}.${process.pid}.tmp.pdf`;
+  const args = chromiumFlags(profile).filter((f) => f !== "--headless" && !f.startsWith("--user-data-dir"));
+  const browser = await chromium.launch({ executablePath, headless: true, args });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const args = [...chromiumFlags(profile), "--no-pdf-header-footer", `--print-to-pdf=${path.resolve(tmp)}`, pathToFileURL(path.resolve(htmlFile)).href];
-      const child = spawn(chromium, args, { stdio: ["ignore", "ignore", "pipe"] });
-      let stderr = "";
-      child.stderr.on("data", (d) => { stderr += String(d); });
-      const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`Chromium timed out printing ${htmlFile}`)); }, timeoutMs);
-      child.on("error", (e) => { clearTimeout(timer); reject(e); });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        if (code === 0 && existsSync(tmp) && statSync(tmp).size > 0) resolve();
-        else reject(new Error(`Chromium failed to print ${htmlFile} (exit ${code}): ${stderr.split("\n").slice(-3).join(" ")}`));
-      });
-    });
-    renameSync(tmp, pdfFile);
+    const page = await browser.newPage();
+    await page.route(/^(?!file:)/, (route) => route.abort());
+    for (const job of jobs) {
+      await page.goto(pathToFileURL(path.resolve(job.html)).href, { waitUntil: "load" });
+      const tmp = `${job.pdf}.${process.pid}.tmp.pdf`;
+      try {
+        await page.pdf({ path: tmp, format: "A4", printBackground: true, margin: { top: "15mm", bottom: "15mm", left: "12mm", right: "12mm" }, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;font-family:DejaVu Sans,sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>' });
+        if (!(statSync(tmp).size > 0)) throw new Error(`Chromium wrote an empty PDF for ${job.html}`);
+        renameSync(tmp, job.pdf);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+    }
   } finally {
-    rmSync(tmp, { force: true });
+    await browser.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Print one HTML file to PDF.
+ * @throws Error when Chromium is missing or fails.
+ */
+export async function printPdf(htmlFile: string, pdfFile: string): Promise<void> {
+  await printPdfs([{ html: htmlFile, pdf: pdfFile }]);
 }

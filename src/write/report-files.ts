@@ -14,14 +14,27 @@ import { writeFileAtomic } from "./atomic";
 import { renderChart } from "./chart";
 import { toCsv } from "./csv";
 import { reportToHtml } from "./html";
-import { findChromium, printPdf } from "./pdf";
+import { findChromium, printPdfs, type PdfJob } from "./pdf";
 import { tablesToXlsx } from "./xlsx";
 
 export type ReportFormat = "html" | "pdf" | "xlsx" | "csv";
 
+export interface WriteReportOptions {
+  /** Also write each chart as PNG (default true). */
+  png?: boolean;
+  /**
+   * "now" (default) prints the PDF before returning; "defer" writes the printable HTML and
+   * returns the job in `pdfJob`, so a caller can print many reports with one browser
+   * (`printPdfs`) and delete the printable copies.
+   */
+  pdf?: "now" | "defer";
+}
+
 export interface WrittenReport {
   dir: string;
   files: string[];
+  /** With pdf: "defer", the print job still to run (the printable HTML is written). */
+  pdfJob?: PdfJob;
   /** Set when a PDF was asked for but could not be printed (e.g. Chromium not installed). */
   pdfSkipped?: string;
   charts: Array<{ id: string; marks: number }>;
@@ -36,23 +49,24 @@ export function reportTables(model: ReportModel): ReportTable[] {
  * Write the report files.
  * @throws Error when a chart cannot be rendered (fonts missing) or a file cannot be written.
  */
-export async function writeReport(model: ReportModel, dir: string, formats: ReportFormat[]): Promise<WrittenReport> {
+export async function writeReport(model: ReportModel, dir: string, formats: ReportFormat[], options: WriteReportOptions = {}): Promise<WrittenReport> {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const svgs = new Map<string, string>();
   const charts: WrittenReport["charts"] = [];
   const chartDir = path.join(dir, "charts");
+  const drawn = formats.includes("html") || formats.includes("pdf");
   for (const section of model.sections) {
-    for (const chart of section.charts) {
-      const rendered = await renderChart(chart.spec as TopLevelSpec, chart.id);
+    for (const chart of drawn ? section.charts : []) {
+      const rendered = await renderChart(chart.spec as TopLevelSpec, chart.id, options.png === false ? 0 : 1.5);
       svgs.set(chart.id, rendered.svg);
       charts.push({ id: chart.id, marks: rendered.marks });
-      if (formats.includes("html") || formats.includes("pdf")) {
-        for (const [ext, data] of [["svg", rendered.svg], ["png", rendered.png], ["vl.json", JSON.stringify(chart.spec, null, 2)]] as const) {
-          const file = path.join(chartDir, `${chart.id}.${ext}`);
-          writeFileAtomic(file, data);
-          files.push(file);
-        }
+      const outputs: Array<[string, string | Uint8Array]> = [["svg", rendered.svg], ["vl.json", JSON.stringify(chart.spec, null, 2)]];
+      if (rendered.png) outputs.push(["png", rendered.png]);
+      for (const [ext, data] of outputs) {
+        const file = path.join(chartDir, `${chart.id}.${ext}`);
+        writeFileAtomic(file, data);
+        files.push(file);
       }
     }
   }
@@ -68,12 +82,16 @@ export async function writeReport(model: ReportModel, dir: string, formats: Repo
     } else {
       const printable = path.join(dir, ".report-print.html");
       writeFileAtomic(printable, reportToHtml(model, { svgs, openDetails: true }));
-      try {
-        const file = path.join(dir, "report.pdf");
-        await printPdf(printable, file);
-        files.push(file);
-      } finally {
-        rmSync(printable, { force: true });
+      const job = { html: printable, pdf: path.join(dir, "report.pdf") };
+      if (options.pdf === "defer") {
+        out.pdfJob = job;
+      } else {
+        try {
+          await printPdfs([job]);
+          files.push(job.pdf);
+        } finally {
+          rmSync(printable, { force: true });
+        }
       }
     }
   }

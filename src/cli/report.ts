@@ -1,0 +1,124 @@
+/**
+ * `suff report --dataset DIR --scope england|region:CODE|footprint:CODE|la:CODE|all-las|all-regions
+ *  [--footprints FILE] [--providers FILE] [--year YYYY] --horizon H --format html,pdf,xlsx,csv --out DIR`:
+ * the annual sufficiency report. Several scopes are rendered on both cores. Exit 0 on
+ * success, 2 for usage errors or unreadable input.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { SuffError } from "../spec/errors";
+import type { FootprintSet } from "../spec/footprint";
+import type { ReportScope } from "../spec/report";
+import { lasInYear } from "../reference/las";
+import { REGIONS } from "../reference/regions";
+import { loadDataset } from "../ingest/load-dataset";
+import { loadFootprints } from "../ingest/load-footprints";
+import { readOfstedProviders } from "../ingest/from-published/read-ofsted-providers";
+import { parseFootprints } from "../aggregate/parse-footprints";
+import { buildReport } from "../report/build-report";
+import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context";
+import type { ReportFormat } from "../write/report-files";
+import { renderReports, type RenderJob } from "./render-reports";
+
+/** The Ofsted provider-level file embedded in the repository (default supply data). */
+export const DEFAULT_PROVIDERS = "data/published/ofsted/ofsted_provider_level_31mar2023.csv";
+
+interface ReportCliOptions {
+  dataset: string;
+  scope: string;
+  footprints?: string;
+  providers?: string;
+  year?: string;
+  horizon: string;
+  format: string;
+  out: string;
+  png: boolean;
+}
+
+function usage(message: string, hint?: string): SuffError {
+  return new SuffError("E_USAGE", message, { exitCode: 2, hint });
+}
+
+/** Parse `--format html,pdf,xlsx,csv`. @throws SuffError E_USAGE for an unknown format. */
+export function parseFormats(text: string): ReportFormat[] {
+  const formats = text.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) if (!["html", "pdf", "xlsx", "csv"].includes(f)) throw usage(`Unknown report format '${f}'.`, "Use any of html,pdf,xlsx,csv.");
+  if (!formats.length) throw usage("--format needs at least one of html,pdf,xlsx,csv.");
+  return formats as ReportFormat[];
+}
+
+/** The Ofsted providers for supply figures, or null (with a warning printed) when the file is absent. */
+export function loadProviders(file: string | undefined): { providers: ReturnType<typeof readOfstedProviders>["providers"]; year: number } | null {
+  const chosen = file ?? DEFAULT_PROVIDERS;
+  if (!existsSync(chosen)) {
+    if (file) throw new SuffError("E_UNREADABLE", `Cannot read the providers file ${file}.`, { exitCode: 2 });
+    return null;
+  }
+  return readOfstedProviders(readFileSync(chosen), path.basename(chosen));
+}
+
+/** Load footprints from a CSV, failing on errors in it. */
+export function loadFootprintSet(file: string): FootprintSet {
+  const loaded = loadFootprints(file);
+  const parsed = parseFootprints(loaded.text, { file: loaded.file });
+  const errors = [...loaded.diagnostics, ...parsed.diagnostics].filter((d) => d.severity === "error");
+  if (errors.length) throw new SuffError("E_FOOTPRINTS", `${file}: ${errors.length} error(s), first: ${errors[0].message}`, { exitCode: 2, hint: errors[0].hint });
+  return parsed.set;
+}
+
+/** The scopes a --scope value stands for. */
+export function expandScopes(scope: string, ctx: ReportContext): ReportScope[] {
+  if (scope === "all-las") return lasInYear(ctx.year).map((la) => resolveScope(`la:${la.oldCode}`, ctx));
+  if (scope === "all-regions") return REGIONS.map((r) => resolveScope(`region:${r.code}`, ctx));
+  if (scope === "all-footprints") return (ctx.footprintSet?.footprints ?? []).map((f) => resolveScope(`footprint:${f.code}`, ctx));
+  return scope.split(",").map((s) => resolveScope(s.trim(), ctx));
+}
+
+/** Folder name for a scope's report, e.g. "la-805-hartlepool". */
+export function scopeFolder(scope: ReportScope): string {
+  const slug = scope.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return scope.kind === "england" ? "england" : `${scope.kind}-${scope.code.toLowerCase()}-${slug}`;
+}
+
+/** Register the report command. */
+export function register(program: Command): void {
+  program
+    .command("report")
+    .description("Write the annual sufficiency report (HTML, PDF, Excel annex, CSV, charts) for England, a region, a footprint, an LA, or all of them")
+    .requiredOption("--dataset <dir>", "dataset folder written by suff ingest")
+    .requiredOption("--scope <scope>", "england | region:CODE | footprint:CODE | la:CODE | all-las | all-regions | all-footprints (comma-separate several)")
+    .option("--footprints <file>", "footprint CSV new_la_code,footprint_code,footprint_name (used for footprint scopes and reconciliation)")
+    .option("--providers <file>", `Ofsted provider-level CSV for supply (default ${DEFAULT_PROVIDERS})`)
+    .option("--year <yyyy>", "report year ending 31 March (default: latest with data)")
+    .option("--horizon <years>", "forecast horizon in years", "3")
+    .option("--format <list>", "html,pdf,xlsx,csv", "html,pdf,xlsx,csv")
+    .option("--no-png", "do not write PNG copies of the charts (SVG and the vega-lite spec are always written)")
+    .requiredOption("--out <dir>", "output folder (one sub-folder per report)")
+    .action(async (options: ReportCliOptions) => {
+      const formats = parseFormats(options.format);
+      const horizon = Number(options.horizon);
+      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10) throw usage(`--horizon ${options.horizon} must be a whole number of years from 1 to 10.`);
+      const year = options.year === undefined ? undefined : Number(options.year);
+      if (year !== undefined && !/^\d{4}$/.test(options.year!)) throw usage(`--year ${options.year} is not a year.`);
+      const started = Date.now();
+      const { rows } = loadDataset(options.dataset);
+      const footprints = options.footprints ? loadFootprintSet(options.footprints) : undefined;
+      process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
+      const ctx = prepareReportContext(rows, loadProviders(options.providers), { year, horizon, footprints });
+      const scopes = expandScopes(options.scope, ctx);
+      const generated = new Date().toISOString().slice(0, 10);
+      const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(options.out, scopeFolder(scope)) }));
+      const written = await renderReports(jobs, {
+        formats,
+        png: options.png,
+        onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${report.dir}\n`),
+      });
+      for (const w of written) {
+        const main = w.files.find((f) => f.endsWith("report.html")) ?? w.files[0];
+        process.stdout.write(`${main}\n`);
+      }
+      if (formats.includes("pdf") && written.some((w) => !w.files.some((f) => f.endsWith(".pdf")))) process.stderr.write("PDFs were not written: Chromium is not installed. Install it with `apt-get install -y chromium` and rerun.\n");
+      process.stderr.write(`${written.length} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    });
+}

@@ -1,0 +1,308 @@
+/**
+ * Everything the reports of one run share, computed once: aggregates to regions, England
+ * and any footprints; reconciled forecasts LA -> footprint -> England of the total and of
+ * each placement group; the LA panel backtest. `scopeInput` then cuts one report's input
+ * out of it, so `--scope all-las` costs one forecast run, not 153.
+ *
+ * Stages of `prepareReportContext`:
+ *  1. pick the report year (latest with an England figure unless given);
+ *  2. aggregate to regions, England and the footprints (disclosure control when publishing);
+ *  3. forecast children looked after at 31 March (total and by placement group), reconciled;
+ *  4. backtest the LA model (rolling origin, horizons 1..H) against the no-change forecast.
+ */
+import type { DatasetRow } from "../spec/dataset";
+import type { FootprintSet } from "../spec/footprint";
+import type { ForecastTable, Series } from "../spec/forecast";
+import type { ReportScope } from "../spec/report";
+import { SuffError } from "../spec/errors";
+import { PLACEMENT_TYPE, TOTAL } from "../reference/code-lists";
+import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from "../reference/las";
+import { ENGLAND, REGIONS } from "../reference/regions";
+import { aggregateDataset } from "../aggregate/aggregate-dataset";
+import { membersInYear } from "../aggregate/members-in-year";
+import type { AggregateResult, AggregateRow } from "../aggregate/types";
+import { forecastDataset, type ForecastDatasetRow } from "../forecast/forecast-dataset";
+import { panelBacktest } from "../forecast/panel-backtest";
+import { crossValidate } from "../forecast/cross-validate";
+import { accuracy } from "../forecast/accuracy";
+import { pooledRate } from "../forecast/models/pooled-rate";
+import { naive } from "../forecast/models/naive";
+import { theta } from "../forecast/models/theta";
+import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers";
+import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./build-report";
+
+export interface ReportContextOptions {
+  year?: number;
+  horizon: number;
+  footprints?: FootprintSet;
+  /** Apply disclosure control to aggregates (k = 5). Default true. */
+  publish?: boolean;
+}
+
+export interface ReportContext {
+  rows: DatasetRow[];
+  year: number;
+  horizon: number;
+  regions: AggregateResult;
+  england: AggregateResult;
+  footprints: AggregateResult | null;
+  footprintSet: FootprintSet | null;
+  totalForecast: ForecastDatasetRow[];
+  placementForecast: ForecastDatasetRow[];
+  forecastNotes: string[];
+  laBacktest: { model: ForecastTable; naive: ForecastTable; series: Series[] };
+  providers: OfstedProvider[];
+  providersYear: number | null;
+  laRows: Map<string, DatasetRow[]>;
+}
+
+const TOTALS = { placement_type: TOTAL, age_band: TOTAL };
+const LEVELS = [80, 95];
+
+function latestYear(rows: DatasetRow[]): number {
+  let year = -Infinity;
+  for (const r of rows) if (r.measure === "cla_31_march" && r.geographic_level === "Local authority" && r.value !== null) year = Math.max(year, Number(r.time_period));
+  if (!Number.isFinite(year)) throw new SuffError("E_REPORT_NO_DATA", "The dataset has no LA figures for children looked after at 31 March (measure cla_31_march).", { hint: "Ingest the published data first: suff ingest data/published --out DIR" });
+  return year;
+}
+
+/** LA total series (children looked after at 31 March) for the panel backtest, keyed by old code. */
+function laTotalSeries(laRows: Map<string, DatasetRow[]>, year: number): Series[] {
+  const out: Series[] = [];
+  for (const [oldCode, rows] of laRows) {
+    const points = rows.filter((r) => r.measure === "cla_31_march" && r.dims.placement_type === TOTAL && r.dims.age_band === TOTAL && Number(r.time_period) <= year)
+      .sort((a, b) => Number(a.time_period) - Number(b.time_period));
+    if (points.length < 4) continue;
+    const first = Number(points[0].time_period);
+    const periods: string[] = [];
+    const values: number[] = [];
+    for (let y = first; y <= year; y++) {
+      periods.push(String(y));
+      const p = points.find((r) => Number(r.time_period) === y);
+      values.push(p?.value ?? Number.NaN);
+    }
+    out.push({ id: oldCode, periods, values: Float64Array.from(values), frequency: 1 });
+  }
+  return out;
+}
+
+/**
+ * Compute the shared context.
+ * @throws SuffError E_REPORT_NO_DATA when the dataset has no LA children-looked-after figures.
+ */
+export function prepareReportContext(rows: DatasetRow[], providers: { providers: OfstedProvider[]; year: number } | null, options: ReportContextOptions): ReportContext {
+  // 1. The report year.
+  const year = options.year ?? latestYear(rows);
+  const laRows = new Map<string, DatasetRow[]>();
+  for (const r of rows) {
+    if (r.geographic_level !== "Local authority" || !r.old_la_code) continue;
+    const list = laRows.get(r.old_la_code) ?? [];
+    list.push(r);
+    laRows.set(r.old_la_code, list);
+  }
+  const upTo = rows.filter((r) => Number(r.time_period) <= year);
+  // 2. Aggregates.
+  const publish = options.publish === false ? undefined : { k: 5 };
+  const regions = aggregateDataset(upTo, { to: "region", publish });
+  const england = aggregateDataset(upTo, { to: "england", publish });
+  const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints, publish }) : null;
+  // 3. Forecasts, reconciled LA -> footprint -> England.
+  const forecastRows = upTo.filter((r) => r.measure === "cla_31_march" || r.measure === "population_0_17");
+  const total = forecastDataset(forecastRows, { measure: "cla_31_march", horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
+  let placement: ForecastDatasetRow[] = [];
+  const notes = [...total.notes];
+  try {
+    const byPlacement = forecastDataset(forecastRows.filter((r) => r.measure !== "cla_31_march" || (r.dims.age_band === TOTAL && r.dims.placement_type !== TOTAL && PLACEMENT_TYPE.roots.some((g) => g.code === r.dims.placement_type)) ),
+      { measure: "cla_31_march", by: ["placement_type"], horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
+    placement = byPlacement.rows;
+    notes.push(...byPlacement.notes);
+  } catch (error) {
+    notes.push(`Placement-group forecasts could not be made: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // 4. LA panel backtest: the pooled model against the no-change forecast.
+  const series = laTotalSeries(laRows, year);
+  const origins = [];
+  for (let y = year - options.horizon - 5; y <= year - 1; y++) origins.push(String(y));
+  const backtest = panelBacktest(series, [pooledRate(), naive], { origins, horizon: options.horizon, levels: LEVELS });
+  const byModel = (name: string) => backtest.rows.filter((r) => (name === "naive" ? r.model === "naive" : r.model !== "naive"));
+  return {
+    rows,
+    year,
+    horizon: options.horizon,
+    regions,
+    england,
+    footprints,
+    footprintSet: options.footprints ?? null,
+    totalForecast: total.rows,
+    placementForecast: placement,
+    forecastNotes: notes,
+    laBacktest: { model: byModel("model"), naive: byModel("naive"), series },
+    providers: providers?.providers ?? [],
+    providersYear: providers?.year ?? null,
+    laRows,
+  };
+}
+
+/**
+ * Parse `england`, `region:CODE`, `footprint:CODE` or `la:CODE` (old or new LA code).
+ * @throws SuffError E_SCOPE (exit 2) for an unknown scope.
+ * @example resolveScope("la:805", ctx).name // "Hartlepool"
+ */
+export function resolveScope(text: string, ctx: ReportContext): ReportScope {
+  const [kind, code = ""] = text.split(":");
+  if (kind === "england") return { kind: "england", code: ENGLAND.code, name: ENGLAND.name };
+  if (kind === "region") {
+    const region = REGIONS.find((r) => r.code.toLowerCase() === code.toLowerCase() || r.name.toLowerCase() === code.toLowerCase());
+    if (!region) throw new SuffError("E_SCOPE", `Unknown region ${code}.`, { hint: `Use one of ${REGIONS.map((r) => r.code).join(", ")}.` });
+    return { kind: "region", code: region.code, name: region.name };
+  }
+  if (kind === "footprint") {
+    const fp = ctx.footprintSet?.footprints.find((f) => f.code === code);
+    if (!fp) throw new SuffError("E_SCOPE", `Unknown footprint ${code}.`, { hint: ctx.footprintSet ? `Footprints in ${ctx.footprintSet.source}: ${ctx.footprintSet.footprints.map((f) => f.code).join(", ")}.` : "Pass --footprints FILE." });
+    return { kind: "footprint", code: fp.code, name: fp.name };
+  }
+  if (kind === "la") {
+    const la = findLa(code, ctx.year);
+    if (!la) throw new SuffError("E_SCOPE", `Unknown LA ${code}, or it did not exist in ${ctx.year}.`, { hint: "Use the old 3-digit DfE code or the ONS code, e.g. la:805 or la:E06000001." });
+    return { kind: "la", code: la.oldCode, name: la.name };
+  }
+  throw new SuffError("E_SCOPE", `Unknown scope ${text}.`, { hint: "Use england, region:CODE, footprint:CODE, la:CODE, all-las or all-regions." });
+}
+
+function points(rows: ForecastDatasetRow[]): ForecastPoint[] {
+  return rows.sort((a, b) => Number(a.time_period) - Number(b.time_period)).map((r) => ({
+    year: Number(r.time_period),
+    mean: r.mean,
+    lo80: r.lower[80] ?? null,
+    hi80: r.upper[80] ?? null,
+    lo95: r.lower[95] ?? null,
+    hi95: r.upper[95] ?? null,
+  }));
+}
+
+function summarise(modelTable: ForecastTable, naiveTable: ForecastTable, series: Series[], horizon: number): BacktestSummary[] {
+  const model = accuracy(modelTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
+  const base = accuracy(naiveTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
+  const out: BacktestSummary[] = [];
+  for (let h = 1; h <= horizon; h++) {
+    const m = model.find((a) => a.step === h);
+    const n = base.find((a) => a.step === h);
+    if (!m || m.n === 0) continue;
+    out.push({ horizon: h, origins: m.n, mase: m.mase, smape: m.smape, coverage80: m.intervals[80]?.coverage ?? Number.NaN, coverage95: m.intervals[95]?.coverage ?? Number.NaN, naiveMase: n?.mase ?? Number.NaN });
+  }
+  return out;
+}
+
+function scopeMatch(scope: ReportScope) {
+  return (r: { geographic_level: string; footprint_code?: string; old_la_code: string }) =>
+    scope.kind === "england" ? r.geographic_level === "National"
+      : scope.kind === "la" ? r.geographic_level === "Local authority" && r.old_la_code === scope.code
+        : r.geographic_level !== "Local authority" && r.geographic_level !== "National" && r.footprint_code === scope.code;
+}
+
+function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): AggregateRow[] {
+  const source = scope.kind === "england" ? ctx.england : scope.kind === "region" ? ctx.regions : ctx.footprints;
+  return (source?.rows ?? []).filter((r) => r.footprint_code === scope.code);
+}
+
+function membersOf(ctx: ReportContext, scope: ReportScope, year: number): LocalAuthority[] {
+  if (scope.kind === "la") return [findLa(scope.code)!];
+  if (scope.kind === "england") return lasInYear(year);
+  if (scope.kind === "region") return lasInYear(year).filter((la) => la.regionCode === scope.code);
+  const fp = ctx.footprintSet!.footprints.find((f) => f.code === scope.code)!;
+  return membersInYear(fp, year).members;
+}
+
+/** Coverage of the headline measure by year: which members have a figure, which are suppressed or missing. */
+function coverage(ctx: ReportContext, scope: ReportScope): CoverageRow[] {
+  const out: CoverageRow[] = [];
+  for (let year = ctx.year - 4; year <= ctx.year; year++) {
+    const members = membersOf(ctx, scope, year);
+    const row: CoverageRow = { year, measure: "cla_31_march", expected: members.length, present: 0, missing: [], suppressed: [] };
+    for (const la of members) {
+      const r = (ctx.laRows.get(la.oldCode) ?? []).find((x) => x.measure === "cla_31_march" && x.dims.placement_type === TOTAL && x.dims.age_band === TOTAL && Number(x.time_period) === year);
+      if (r?.value !== null && r !== undefined) row.present++;
+      else if (r && (r.value_status === "suppressed" || r.value_status === "rounds_to_zero")) row.suppressed.push(la.name);
+      else row.missing.push(la.name);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function supply(ctx: ReportContext, scope: ReportScope): SupplyProvider[] {
+  const members = new Set(membersOf(ctx, scope, ctx.providersYear ?? ctx.year).map((la) => la.oldCode));
+  return ctx.providers
+    .filter((p) => scope.kind === "england" || members.has(p.laOldCode))
+    .map((p) => ({ urn: p.urn, provisionType: p.provisionType, sector: p.sector, places: p.places, owner: p.owningOrganisation }));
+}
+
+function scopeSeries(rows: DatasetRow[], id: string, year: number): Series | null {
+  const pts = rows.filter((r) => r.measure === "cla_31_march" && r.dims.placement_type === TOTAL && r.dims.age_band === TOTAL && r.value !== null && Number(r.time_period) <= year)
+    .sort((a, b) => Number(a.time_period) - Number(b.time_period));
+  if (pts.length < 6) return null;
+  const first = Number(pts[0].time_period);
+  const values: number[] = [];
+  const periods: string[] = [];
+  for (let y = first; y <= year; y++) { periods.push(String(y)); values.push(pts.find((p) => Number(p.time_period) === y)?.value ?? Number.NaN); }
+  return { id, periods, values: Float64Array.from(values), frequency: 1 };
+}
+
+/**
+ * Cut one report's input out of the shared context.
+ * @throws SuffError E_SCOPE when the scope has no rows.
+ */
+export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: string): ReportInput {
+  const match = scopeMatch(scope);
+  const rows: DatasetRow[] = scope.kind === "la" ? ctx.laRows.get(scope.code) ?? [] : aggregateRowsFor(ctx, scope);
+  if (!rows.length) throw new SuffError("E_SCOPE", `No data for ${scope.name} (${scope.code}).`);
+  const englandRows = ctx.england.rows;
+  const comparators: Comparator[] = [];
+  if (scope.kind !== "england") comparators.push({ name: "England", kind: "england", rows: englandRows });
+  if (scope.kind === "la") {
+    const la = findLa(scope.code)!;
+    comparators.push({ name: la.regionName, kind: "region", rows: ctx.regions.rows.filter((r) => r.footprint_code === la.regionCode) });
+    for (const n of statisticalNeighbours(la)) if (ctx.laRows.has(n.oldCode)) comparators.push({ name: n.name, kind: "neighbour", rows: ctx.laRows.get(n.oldCode)! });
+  } else {
+    for (const region of REGIONS) if (region.code !== scope.code) comparators.push({ name: region.name, kind: "region", rows: ctx.regions.rows.filter((r) => r.footprint_code === region.code) });
+  }
+  // Forecast: reconciled rows for this geography; backtest of the model behind it.
+  const total = ctx.totalForecast.filter((r) => match(r) && (r.dims.placement_type === undefined || r.dims.placement_type === TOTAL || r.dims.placement_type === ""));
+  const byPlacement: Record<string, ForecastPoint[]> = {};
+  for (const g of PLACEMENT_TYPE.roots) {
+    const pts = ctx.placementForecast.filter((r) => match(r) && r.dims.placement_type === g.code);
+    if (pts.length) byPlacement[g.code] = points(pts);
+  }
+  let backtest: BacktestSummary[] = [];
+  let intervals = "Intervals are calibrated from pooled rolling-origin forecast errors of all LAs.";
+  if (scope.kind === "la") {
+    const series = ctx.laBacktest.series.filter((s) => s.id === scope.code);
+    backtest = summarise(ctx.laBacktest.model.filter((r) => r.series_id === scope.code), ctx.laBacktest.naive.filter((r) => r.series_id === scope.code), series, ctx.horizon);
+  } else {
+    const s = scopeSeries(rows, scope.code, ctx.year);
+    if (s) {
+      const cv = { horizon: ctx.horizon, levels: LEVELS, origins: 6 };
+      backtest = summarise(crossValidate([s], theta, cv), crossValidate([s], naive, cv), [s], ctx.horizon);
+      intervals = "Intervals come from reconciling the member LAs' calibrated forecasts; the backtest below refits a Theta model to this area's own series at each origin.";
+    }
+  }
+  const forecast: ScopeForecast | null = total.length
+    ? { model: total[0].model.replace(/\+mint-shrink$/, ""), intervals, total: points(total), backtest, byPlacement, reconciliation: "MinT with shrinkage (LA -> region -> England)" }
+    : null;
+  const members = scope.kind === "la" ? [scope.name] : membersOf(ctx, scope, ctx.year).map((la) => la.name);
+  return {
+    scope,
+    year: ctx.year,
+    horizon: ctx.horizon,
+    rows,
+    comparators,
+    providers: supply(ctx, scope),
+    providersYear: ctx.providersYear,
+    forecast,
+    coverage: coverage(ctx, scope),
+    members,
+    generated,
+  };
+}
+
+export { TOTALS as HEADLINE_DIMS };
