@@ -14,12 +14,14 @@
  *   last cease of a child in the year counts. Age on ceasing; reason grouped. Episodes
  *   closed by cleaning with an unknown reason are not ceases.
  * - Location: outside the LA from PL_LOCATION, PL_LA (DfE-derived fields, when the extract
- *   has them) or PLACE_PROVIDER PR2 (another LA's provision); outside the region from
- *   PL_LA; more than 20 miles from PL_DISTANCE. The toolkit has no postcode lookup, so
+ *   has them), the provider's location by URN (when the caller gives providerLocations,
+ *   e.g. from Ofsted's list) or PLACE_PROVIDER PR2 (another LA's provision); outside the
+ *   region from PL_LA or the URN; more than 20 miles from PL_DISTANCE. The toolkit has no postcode lookup, so
  *   distance is never computed from HOME_POST/PL_POST: without PL_DISTANCE it is not
  *   derived. A cell with any child of unknown location is written as missing
  *   (not_available), never as zero or as a lower bound.
- * Not derivable from 903 alone: unmet need, supply, cost and provider measures.
+ * Not derived: new_placements_in_year_by_location and provider_children_placed (not yet);
+ * unmet need, supply and cost measures (not in SSDA903 at all).
  */
 import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists";
 import { findCode, leafCodes, rootCodes, rootOf } from "../../reference/code-tree";

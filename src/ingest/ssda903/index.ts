@@ -4,7 +4,7 @@
  */
 export { detectSsda903Kind, type Ssda903Kind } from "./detect-ssda903-kind";
 export { ingestSsda903, type IngestSsda903Options } from "./ingest-ssda903";
-export { loadEpisodeTable, loadSsda903, loadSsda903Files, type LoadedEpisodeTable } from "./load-ssda903";
-export { readSsda903, looksLikeXml, type Ssda903File } from "./read-ssda903";
+export { loadEpisodeTable, loadProviderLocations, loadSsda903, loadSsda903Files, type LoadedEpisodeTable } from "./load-ssda903";
+export { readSsda903, looksLikeXml, isSsda903Xml, type Ssda903File, type ReadSsda903Options } from "./read-ssda903";
 export { cleanSsda903, type CleanSsda903Options } from "./clean-ssda903";
 export { deriveTemplate } from "./derive-template";

@@ -13,7 +13,7 @@ import { cleanSsda903 } from "./clean-ssda903";
 import { detectSsda903Kind } from "./detect-ssda903-kind";
 import { ingestSsda903, type IngestSsda903Options } from "./ingest-ssda903";
 import { looksLikeXml, readSsda903, type Ssda903File } from "./read-ssda903";
-import { csvHeader } from "./scan-csv";
+import { csvHeader, scanCsv } from "./scan-csv";
 
 function listFiles(target: string): string[] {
   const stat = statSync(target, { throwIfNoEntry: false });
@@ -71,4 +71,30 @@ export function loadEpisodeTable(target: string | string[], options: IngestSsda9
  */
 export function loadSsda903(target: string | string[], options: IngestSsda903Options = {}): ReadResult {
   return ingestSsda903(loadSsda903Files(target), options);
+}
+
+/**
+ * Provider locations by Ofsted URN from an Ofsted providers-and-places CSV (columns URN and
+ * "Local authority"), for the providerLocations option. Rows without both are ignored.
+ * @throws SuffError E_903_PATH_NOT_FOUND when the file does not exist; E_903_PROVIDERS_UNREADABLE when it lacks the columns.
+ * @example loadProviderLocations("data/published/ofsted/ofsted_providers_places_31mar2023.csv").size > 3000 // true
+ */
+export function loadProviderLocations(file: string): Map<string, string> {
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new SuffError("E_903_PATH_NOT_FOUND", `No such file: ${file}`);
+  const bytes = readFileSync(file);
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const columns = csvHeader(view).map((c) => c.trim().toLowerCase());
+  const urnColumn = columns.indexOf("urn");
+  const laColumn = columns.indexOf("local authority");
+  if (urnColumn < 0 || laColumn < 0) throw new SuffError("E_903_PROVIDERS_UNREADABLE", `${file} has no URN and "Local authority" columns`, { hint: "Use Ofsted's providers and places list (one row per provider)." });
+  const locations = new Map<string, string>();
+  const decoder = new TextDecoder();
+  scanCsv(view, (record) => {
+    if (record.row === 1 || record.count <= Math.max(urnColumn, laColumn)) return;
+    const text = (f: number) => decoder.decode(record.buffers[f].subarray(record.starts[f], record.ends[f])).trim();
+    const urn = text(urnColumn);
+    const la = text(laColumn);
+    if (urn && la) locations.set(urn, la);
+  });
+  return locations;
 }

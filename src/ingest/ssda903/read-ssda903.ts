@@ -6,8 +6,9 @@
  *
  * Privacy by construction: a CHILD value is interned from bytes into a dense integer
  * (prefixed with the LA, since identifiers are only unique within an LA) and never
- * becomes a string; UPN, postcodes and URNs are never read; dates of birth stay numbers
- * used only to derive ages.
+ * becomes a string; UPN and postcodes are never read; a provider's URN is read only to
+ * look up where the provider is (providerLocations) and never kept per row; dates of
+ * birth stay numbers used only to derive ages.
  */
 import { XMLParser } from "fast-xml-parser";
 import { findLa, findLaByName } from "../../reference/las";
@@ -31,6 +32,12 @@ export interface Ssda903File {
 export interface ReadSsda903Options {
   /** The LA of files without an LA column: old DfE code, ONS code or name. */
   la?: string;
+  /**
+   * Where providers are, by Ofsted URN: URN -> the LA the provider is in (old DfE code, ONS
+   * code or name), e.g. from Ofsted's providers-and-places list (loadProviderLocations).
+   * With it, an episode's URN tells whether the child is placed outside the LA and region.
+   */
+  providerLocations?: ReadonlyMap<string, string>;
 }
 
 /** Blank code value in a dictionary-encoded column. */
@@ -174,8 +181,31 @@ class Ssda903Reader {
   readonly sink = new DiagnosticSink();
   private readonly defaultLa: number | null;
 
+  /** URN (upper case) -> LA index of the provider's location; filled lazily from options.providerLocations. */
+  private readonly providerLocations: ReadonlyMap<string, string> | null;
+  private readonly urns = new ByteInterner(true, 1024);
+  private urnLa = new Int32Array(1024).fill(-2); // -2 not looked up yet, -1 unknown
+
   constructor(options: ReadSsda903Options) {
     this.defaultLa = options.la ? this.laFromText(options.la, "(--la)") : null;
+    this.providerLocations = options.providerLocations && options.providerLocations.size > 0
+      ? new Map([...options.providerLocations].map(([urn, la]) => [urn.trim().toUpperCase(), la]))
+      : null;
+  }
+
+  /** The LA index where the provider with this URN is, or -1 when not known. */
+  private laOfUrn(record: CsvRecord, f: number, file: string): number {
+    if (this.providerLocations === null || f < 0 || f >= record.count) return -1;
+    const id = this.urns.intern(record.buffers[f], record.starts[f], record.ends[f]);
+    if (id < 0) return -1;
+    if (id >= this.urnLa.length) { const grown = new Int32Array(id * 2 + 2).fill(-2); grown.set(this.urnLa); this.urnLa = grown; }
+    let la = this.urnLa[id];
+    if (la === -2) {
+      const where = this.providerLocations.get(this.urns.text(id));
+      la = where === undefined ? -1 : (findLa(where) ?? findLaByName(where)) ? this.laFromText(where, file) : -1;
+      this.urnLa[id] = la;
+    }
+    return la;
   }
 
   private laFromText(text: string, file: string): number {
@@ -312,7 +342,7 @@ class Ssda903Reader {
     const c = {
       decom: col("DECOM"), dec: col("DEC"), place: col("PLACE"), placeProvider: col("PLACE_PROVIDER"), legalStatus: col("LS"),
       categoryOfNeed: col("CIN"), reasonNewEpisode: col("RNE"), reasonEnded: col("REC"),
-      plLocation: col("PL_LOCATION"), plLa: col("PL_LA"), plDistance: col("PL_DISTANCE"),
+      plLocation: col("PL_LOCATION"), plLa: col("PL_LA"), plDistance: col("PL_DISTANCE"), urn: col("URN"),
     };
     for (const [key, column] of [["dec", "DEC"], ["place", "PLACE"], ["placeProvider", "PLACE_PROVIDER"], ["legalStatus", "LS"], ["categoryOfNeed", "CIN"], ["reasonNewEpisode", "RNE"], ["reasonEnded", "REC"]] as const) {
       if (c[key] < 0) sink.add(diagnostic("W_903_MISSING_COLUMN", { file: name, column }, { file: name }));
@@ -379,6 +409,15 @@ class Ssda903Reader {
           const home = this.laRegion[la];
           const there = this.laRegion[placed];
           if (home && there) outsideRegion = home === there ? 0 : 1;
+        }
+      }
+      if (outside === UNKNOWN || outsideRegion === UNKNOWN) {
+        const placed = this.laOfUrn(r, c.urn, name);
+        if (placed >= 0) {
+          if (outside === UNKNOWN) outside = placed === la ? 0 : 1;
+          const home = this.laRegion[la];
+          const there = this.laRegion[placed];
+          if (outsideRegion === UNKNOWN && home && there) outsideRegion = home === there ? 0 : 1;
         }
       }
       if (outside === UNKNOWN && provider === prLa) outside = 1;
@@ -502,6 +541,22 @@ export function looksLikeXml(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
   return bytes[i] === 60; // "<"
+}
+
+/**
+ * True when the bytes are an SSDA903 XML return (XML holding episode start dates, DECOM),
+ * for dispatchers that route files by content.
+ * @example isSsda903Xml(new TextEncoder().encode("<Message><Episode><DECOM>2020-01-01</DECOM></Episode></Message>")) // true
+ */
+export function isSsda903Xml(bytes: Uint8Array): boolean {
+  if (!looksLikeXml(bytes)) return false;
+  const tag = new TextEncoder().encode("DECOM>");
+  for (let i = bytes.indexOf(tag[0]); i !== -1; i = bytes.indexOf(tag[0], i + 1)) {
+    let k = 1;
+    while (k < tag.length && bytes[i + k] === tag[k]) k++;
+    if (k === tag.length) return true;
+  }
+  return false;
 }
 
 /**

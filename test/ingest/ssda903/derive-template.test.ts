@@ -121,6 +121,22 @@ describe("deriveTemplate", () => {
     expect(value(located, "2020", "cla_31_march_by_location", { locality: "total", distance: "total" })).toBe(3);
   });
 
+  it("derives locality from the provider's URN when provider locations are given", () => {
+    const providerLocations = new Map([["SC100001", "Camden"], ["SC100002", "E06000001"], ["SC100003", "Islington"]]);
+    const located = ingestSsda903([
+      header("h.csv", [["A", "01/01/2010"], ["B", "01/01/2010"], ["C", "01/01/2010"]]),
+      { name: "e.csv", bytes: bytes("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,URN\nA,01/05/2019,S,C2,N1,K2,PR4,,,SC100001\nB,01/05/2019,S,C2,N1,K2,PR4,,,sc100002\nC,01/05/2019,S,C2,N1,K2,PR5,,,SC100003\n") },
+    ], { la: "202", providerLocations }).rows;
+    expect(value(located, "2020", "placed_outside_la", { placement_type: "childrens_home_private" })).toBe(1);
+    expect(value(located, "2020", "placed_outside_la", { placement_type: "childrens_home_voluntary" })).toBe(1);
+    expect(value(located, "2020", "placed_outside_la", { placement_type: "total" })).toBe(2);
+    expect(value(located, "2020", "placed_outside_region", { placement_type: "total" })).toBe(1); // Islington is in London, Hartlepool is not
+    expect(value(located, "2020", "cla_31_march_by_location", { locality: "inside_la", distance: "not_known" })).toBe(1);
+    // Without the locations, the same data gives no locality.
+    const without = ingestSsda903([header("h.csv", [["A", "01/01/2010"]]), { name: "e.csv", bytes: bytes("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,URN\nA,01/05/2019,S,C2,N1,K2,PR4,,,SC100001\n") }], { la: "202" }).rows;
+    expect(value(without, "2020", "placed_outside_la", { placement_type: "total" })).toBeNull();
+  });
+
   it("every measure written is a template measure with its own dimensions, and parts sum to totals", () => {
     for (const row of rows) {
       const measure = findMeasure(row.measure);

@@ -4,7 +4,7 @@ import { generateSsda903, formatDate } from "../../../bench/generate-ssda903";
 import { cleanSsda903 } from "../../../src/ingest/ssda903/clean-ssda903";
 import { workingSet } from "../../../src/ingest/ssda903/clean/working-set";
 import { DiagnosticSink } from "../../../src/ingest/ssda903/diagnostic-sink";
-import { looksLikeXml, readSsda903, safeCode } from "../../../src/ingest/ssda903/read-ssda903";
+import { isSsda903Xml, looksLikeXml, readSsda903, safeCode } from "../../../src/ingest/ssda903/read-ssda903";
 import { bytes } from "./helpers";
 
 describe("JSDoc examples", () => {
@@ -25,6 +25,8 @@ describe("JSDoc examples", () => {
     expect(safeCode("CANARY123456")).toBe("(value not shown)");
     expect(looksLikeXml(bytes("\uFEFF  <x/>"))).toBe(true);
     expect(looksLikeXml(bytes("CHILD,DECOM"))).toBe(false);
+    expect(isSsda903Xml(new TextEncoder().encode("<Message><Episode><DECOM>2020-01-01</DECOM></Episode></Message>"))).toBe(true);
+    expect(isSsda903Xml(bytes("<?xml version=\"1.0\"?><workbook/>"))).toBe(false);
   });
   it("the generator", () => {
     expect(generateSsda903({ las: 1, firstYear: 2020, lastYear: 2021, entrantsPerLa: 20 }).files.length).toBe(6);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadEpisodeTable, loadSsda903, loadSsda903Files } from "../../../src/ingest/ssda903/load-ssda903";
+import { loadEpisodeTable, loadProviderLocations, loadSsda903, loadSsda903Files } from "../../../src/ingest/ssda903/load-ssda903";
 import { isSuffError } from "../../../src/spec/errors";
 
 const samples = "test/fixtures/ssda903-samples/combined";
@@ -12,6 +12,14 @@ describe("load-ssda903", () => {
     expect(loadSsda903Files(samples).length).toBe(40);
     expect(loadEpisodeTable(samples).table.length > 0).toBe(true);
     expect(loadSsda903(samples, { la: "202" }).kind).toBe("ssda903");
+    expect(loadProviderLocations("data/published/ofsted/ofsted_providers_places_31mar2023.csv").size > 3000).toBe(true);
+  });
+
+  it("loadProviderLocations maps URN to the provider's LA and refuses a file without those columns", () => {
+    const locations = loadProviderLocations("data/published/ofsted/ofsted_providers_places_31mar2023.csv");
+    expect(locations.get("2611447")).toBe("Buckinghamshire");
+    const wrong = (() => { try { loadProviderLocations(path.join(samples, "2019-header.csv")); } catch (error) { return error; } })();
+    expect(isSuffError(wrong) && wrong.code).toBe("E_903_PROVIDERS_UNREADABLE");
   });
 
   it("loadEpisodeTable: cleaned episodes grouped by child, ordered by start, with counts and codes for the stock-flow model", () => {
