@@ -218,7 +218,9 @@ export function register(program: Command): void {
         files: ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv"],
       };
       writeFileAtomic(path.join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
-      // 6. Print.
+      // 6. Print (diagnostics as counts by code: the details point at rows of the input files).
+      for (const { code, count } of summary.diagnostics) process.stderr.write(`${code}: ${count}\n`);
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const base = summary.projected_total[0];
       process.stdout.write(`Projected children looked after on ${base.date}: ${base.mean} (${levels.map((l) => `${l}%: ${base.intervals[l].join("-")}`).join(", ")}), from ${summary.start_stock} on ${summary.start}.\n`);
       for (const other of summary.projected_total.slice(1)) process.stdout.write(`Scenario ${other.scenario}: ${other.mean}.\n`);

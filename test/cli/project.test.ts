@@ -58,10 +58,14 @@ describe("suff project end to end on the SSDA903 samples", () => {
 
   it("is reproducible with a seed (simulation)", () => {
     const a = path.join(dir, "sim-a"), b = path.join(dir, "sim-b");
+    const population = path.join(dir, "population.csv");
+    writeFileSync(population, "year,population\n2018,50000\n2022,50000\n2023,55000\n");
     for (const out of [a, b]) {
-      const run = suff("project", "--ssda903", samples, "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean", "--entries", "trend", "--no-backtest", "--out", out);
+      const run = suff("project", "--ssda903", samples, "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean",
+        "--entries", "population", "--population", population, "--no-backtest", "--out", out);
       expect(run.status).toBe(0);
     }
+    expect(JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8")).entries.description).toMatch(/per 10,000 children/);
     expect(readFileSync(path.join(a, "stock.csv"), "utf8")).toBe(readFileSync(path.join(b, "stock.csv"), "utf8"));
     expect(JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8")).rate_estimator).toBe("daily-mean");
   });
