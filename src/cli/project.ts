@@ -119,8 +119,14 @@ export function register(program: Command): void {
       const entriesMethod = options.entries as "constant" | "trend" | "population";
       const method = options.method as "simulate" | "exact";
 
-      // 2. Episodes.
+      // 2. Scenarios and the population path (checked before the episodes are read, to fail fast).
       const requested = options.la ? options.la.split(",").map((s) => s.trim()).filter(Boolean) : [];
+      const space = stateSpace();
+      const scenarios: Scenario[] = options.scenario.map((file) => readScenario(readText(file), space, file));
+      const populationRead = options.population ? populationPath(readText(options.population), options.population, { las: requested }) : undefined;
+      const population: PopulationPath | undefined = populationRead?.path;
+
+      // 3. Episodes.
       const loaded = loadEpisodeTable(options.ssda903, requested.length === 1 ? { la: requested[0] } : {});
       const table = loaded.table;
       const las = requested.length === 0 ? undefined : requested.map((code) => {
@@ -138,13 +144,8 @@ export function register(program: Command): void {
         window = { start: parseDate(a, "--reference-window"), end: parseDate(b, "--reference-window") + 1 };
         if (window.end <= window.start) throw usage("--reference-window ends before it starts.");
       }
-      const space = stateSpace();
-      const population: PopulationPath | undefined = options.population
-        ? populationPath(readText(options.population), options.population, { las: requested }).path
-        : undefined;
-      const scenarios: Scenario[] = options.scenario.map((file) => readScenario(readText(file), space, file));
 
-      // 3. Rates, starting stock, unit costs.
+      // 4. Rates, starting stock, unit costs.
       const rates = estimateRates(table, { space, window, estimator, las, dataEnd });
       const observed = observedStock(table, space, [start], { las });
       const startStock = new Float64Array(space.size);
@@ -152,7 +153,7 @@ export function register(program: Command): void {
       const costSource = loadUnitCosts({ file: options.costs, publishedDir: options.published, las });
       const costs = unitCosts(costSource, space, { mix: observed.mix[0], priceDay: start });
 
-      // 4. Projection and backtest.
+      // 5. Projection and backtest.
       const projection = projectStockFlow({
         rates, startStock, start, horizonMonths: horizon, entries: { method: entriesMethod, population },
         method, simulations, seed, levels, scenarios, linearOutputs: spendOutputs(costs, space, { inflation }),
@@ -169,7 +170,7 @@ export function register(program: Command): void {
         }));
       }
 
-      // 5. Write.
+      // 6. Write.
       const tables = stockFlowTables(projection, rates, backtests);
       const outDir = options.out;
       const write = (name: string, t: { columns: string[]; rows: Array<Record<string, CsvCell>> }) => writeFileAtomic(path.join(outDir, name), toCsv(t.columns, t.rows));
@@ -213,12 +214,12 @@ export function register(program: Command): void {
           coverage: b.coverage,
           accuracy: b.accuracy.map((a) => ({ placement_group: a.placement, mase: Number.isFinite(a.mase) ? Math.round(a.mase * 1000) / 1000 : null, coverage: a.coverage, months: a.months })),
         })),
-        diagnostics: Object.entries([...loaded.diagnostics, ...costs.diagnostics].reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.code]: (acc[d.code] ?? 0) + 1 }), {})).map(([code, count]) => ({ code, count })),
+        diagnostics: Object.entries([...loaded.diagnostics, ...(populationRead?.diagnostics ?? []), ...costs.diagnostics].reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.code]: (acc[d.code] ?? 0) + 1 }), {})).map(([code, count]) => ({ code, count })),
         warnings,
         files: ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv"],
       };
       writeFileAtomic(path.join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
-      // 6. Print (diagnostics as counts by code: the details point at rows of the input files).
+      // 7. Print (diagnostics as counts by code: the details point at rows of the input files).
       for (const { code, count } of summary.diagnostics) process.stderr.write(`${code}: ${count}\n`);
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const base = summary.projected_total[0];
