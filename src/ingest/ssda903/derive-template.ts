@@ -288,9 +288,19 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       if (negative) diagnostics.push(diagnostic("I_903_NEGATIVE_AGE", { la: code, year, count: negative }));
     }
   });
+  // One diagnostic per measure and reason, naming the LAs (the first few) and years.
+  const byMeasure = new Map<string, { measure: string; reason: string; las: string[]; years: Set<number> }>();
   for (const { la, measure, reason, years } of notDerived.values()) {
-    const span = years.length > 1 ? `${Math.min(...years)} to ${Math.max(...years)}` : String(years[0]);
-    diagnostics.push(diagnostic("I_903_NOT_DERIVED", { measure, la, year: span, reason }));
+    const entry = byMeasure.get(measure) ?? { measure, reason, las: [], years: new Set<number>() };
+    entry.las.push(la);
+    for (const y of years) entry.years.add(y);
+    byMeasure.set(measure, entry);
+  }
+  for (const { measure, reason, las, years } of byMeasure.values()) {
+    const all = [...years];
+    const span = all.length > 1 ? `${Math.min(...all)} to ${Math.max(...all)}` : String(all[0]);
+    const named = las.length <= 5 ? las.join(", ") : `${las.slice(0, 5).join(", ")} and ${las.length - 5} more`;
+    diagnostics.push(diagnostic("I_903_NOT_DERIVED", { measure, la: named, year: span, reason }));
   }
   return { rows, diagnostics };
 }

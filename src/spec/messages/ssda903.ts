@@ -27,7 +27,7 @@ export const ssda903Messages: Catalogue = {
   I_903_OTHER_TABLE: { severity: "info", message: "{file} is an SSDA903 table the template does not use; its {count} rows are skipped." },
   I_903_CLEANED: { severity: "info", message: "Cleaning rule {rule}: {count} {what}." },
   I_903_OPEN_ABSENT: { severity: "info", message: "LA {la}: {count} episodes open at 31 March {year} in the {year} return are absent from every later return; each is closed on 1 April {year} (the end of that return's year) with reason unknown, and is not counted as ceasing." },
-  I_903_NOT_DERIVED: { severity: "info", message: "{measure} is not derived from SSDA903 alone for LA {la}, year {year}: {reason}. It is written as missing, not zero." },
+  I_903_NOT_DERIVED: { severity: "info", message: "{measure} is not derived from SSDA903 alone for LA {la}, years {year}: {reason}. It is written as missing, not zero." },
   I_903_NEGATIVE_AGE: { severity: "warning", message: "LA {la}, year {year}: {count} children have a date of birth after the date their age is taken on; they count in totals but in no age band." },
   E_903_NO_EPISODES: { severity: "error", message: "No SSDA903 episodes table among the 903 files read ({files}); template measures need one.", hint: "Episodes are the file with columns CHILD, DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC." },
   E_903_XML_UNREADABLE: { severity: "error", message: "{file} is not well-formed XML ({reason}); it is not used." },
