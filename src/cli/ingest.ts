@@ -1,5 +1,5 @@
 /**
- * `suff ingest PATH... --out DIR [--mapping FILE] [--json]`: read files and folders
+ * `suff ingest PATH... --out DIR [--mapping FILE] [--la CODE] [--json]`: read files and folders
  * (walked, sorted), write DIR/dataset.csv, DIR/manifest.json and DIR/diagnostics.csv,
  * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
  */
@@ -44,11 +44,12 @@ export function register(program: Command): void {
     .argument("<paths...>", "files or folders (folders are walked)")
     .requiredOption("--out <dir>", "dataset folder to write (dataset.csv, manifest.json, diagnostics.csv)")
     .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
+    .option("--la <code>", "LA (old or ONS code) of SSDA903 files that have no LA column")
     .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
-    .action(async (paths: string[], options: { out: string; mapping?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { out: string; mapping?: string; la?: string; json?: boolean }) => {
       const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
       const files = loadFiles(paths);
-      const result = await ingestFiles(files, { mapping });
+      const result = await ingestFiles(files, { mapping, la: options.la });
       writeDataset(options.out, result);
       if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");
       else process.stdout.write(ingestSummary(result, options.out));

@@ -57,6 +57,8 @@ export interface IngestOptions {
    * every workbook is read as a legacy LA spreadsheet through it.
    */
   mapping?: LegacyMapping;
+  /** The LA (old or ONS code) of SSDA903 files that carry no LA column (suff ingest --la CODE). */
+  la?: string;
   /** Manifest `created` timestamp (ISO 8601); defaults to now. Tests pass a fixed one. */
   created?: string;
   /** Manifest `toolkit_version`. */
@@ -303,7 +305,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
   }
   const ssda903 = files.filter((_, i) => routes[i].reader === "ssda903");
   if (ssda903.length > 0) {
-    const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })));
+    const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })), options.la ? { la: options.la } : {});
     sources.push({ path: ssda903.map((f) => f.path).join(" + "), sha256: ssda903.map((f) => f.sha256).join(" + "), result, group: true });
   }
   const results = sources.map((s) => s.result);

@@ -88,6 +88,8 @@ describe("routing by content", () => {
     expect(result.manifest.inputs[0].kind).toBe("ssda903");
     expect(result.manifest.inputs[0].sha256.split(" + ")).toEqual(files.map((f) => f.sha256));
     expect(result.rows.some((r) => r.measure === "cla_31_march")).toBe(true);
+    const placed = await ingestFiles(files, { created: CREATED, la: "805" });
+    expect(placed.rows.every((r) => r.old_la_code === "805" && r.la_name === "Hartlepool")).toBe(true);
   });
   it("routes a long CSV and a blank template workbook to their readers", async () => {
     const long = file("r.csv", "new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,40\n");
