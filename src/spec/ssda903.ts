@@ -8,6 +8,13 @@
  * Dates are whole days since 1970-01-01 (UTC) in an Int32Array; -1 means missing
  * (for `end`: the episode is open at the end of the latest return).
  * Coded columns are dictionary-encoded: `codes.<column>[value]` is the code string.
+ *
+ * As produced by src/ingest/ssda903 (loadEpisodeTable / cleanSsda903): rows are grouped
+ * by `child` (dense 0..n-1, ascending) and ordered by `start` within a child, with no
+ * overlaps (an episode ends on or before the next one starts); blank codes are "" (the
+ * last entry of each dictionary); short breaks (V3/V4) are left out unless the caller asks
+ * for them (includeShortBreaks); legal-status-only changes are merged only on request
+ * (mergeLegalStatus). See the reasonEnded note for "closed_unknown".
  */
 export interface EpisodeTable {
   length: number;
