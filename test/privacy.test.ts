@@ -93,3 +93,25 @@ describe("privacy: suff ingest on SSDA903 files", () => {
     expect(header).not.toContain("CHILD");
   }, 120_000);
 });
+
+describe("privacy: suff project on SSDA903 files", () => {
+  it("writes no child identifier, UPN, date of birth or postcode in any projection output or log", () => {
+    const input = plantCanaries();
+    const out = path.join(path.dirname(input), "project-out");
+    const scenarioFile = path.join(path.dirname(input), "scenario.json");
+    writeFileSync(scenarioFile, JSON.stringify({ name: "fewer residential entries", changes: [{ target: "entries", placement: "secure_and_childrens_homes", multiply: 0.5, moveTo: "foster" }] }));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "project", "--ssda903", input, "--horizon", "12", "--method", "exact",
+      "--scenario", scenarioFile, "--out", out], { encoding: "utf8", env: { ...process.env, SUFF_DEBUG: "1" } });
+    expect(run.status, run.stderr).toBe(0);
+    const texts: Record<string, string> = { stdout: run.stdout, stderr: run.stderr };
+    for (const file of filesUnder(out)) texts[file] = readFileSync(file, "latin1");
+    expect(Object.keys(texts).filter((k) => k.endsWith(".csv")).length).toBe(5);
+    expect(findCanaries(texts)).toEqual([]);
+    // Aggregates only: no output has a child, UPN, birth date or postcode column.
+    for (const [name, text] of Object.entries(texts)) {
+      if (!name.endsWith(".csv")) continue;
+      const header = text.split("\n")[0].toUpperCase().split(",");
+      for (const column of ["CHILD", "UPN", "DOB", "HOME_POST", "PL_POST", "BIRTH"]) expect(header).not.toContain(column);
+    }
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -79,30 +79,5 @@ describe("suff project end to end on the SSDA903 samples", () => {
     expect(suff("project", "--ssda903", samples, "--rate-estimator", "median", "--out", path.join(dir, "bad")).status).toBe(2);
     expect(existsSync(path.join(dir, "bad"))).toBe(false);
   });
-
-  it("never writes child-level data: canary identifiers, UPN, date of birth and postcodes are absent", () => {
-    const input = path.join(dir, "canary-input");
-    cpSync(samples, input, { recursive: true });
-    const header = path.join(input, "2021-header.csv");
-    const episodes = path.join(input, "2021-episodes.csv");
-    const headerLines = readFileSync(header, "utf8").split("\n");
-    const child = headerLines[1].split(",")[0];
-    headerLines[1] = ["CANARYCHILD77", "1", "13/07/2006", "WBRI", "Z987654321098", "", ""].join(",");
-    writeFileSync(header, headerLines.join("\n"));
-    writeFileSync(episodes, readFileSync(episodes, "utf8").split("\n").map((line) => {
-      const cells = line.split(",");
-      if (cells[0] !== child) return line;
-      cells[0] = "CANARYCHILD77";
-      cells[10] = "QQ1 7ZZ";
-      cells[11] = "QQ2 8ZZ";
-      return cells.join(",");
-    }).join("\n"));
-    const out = path.join(dir, "canary-out");
-    const run = suff("project", "--ssda903", input, "--horizon", "12", "--method", "exact", "--out", out);
-    expect(run.status).toBe(0);
-    const everything = readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8")).join("\n") + run.stdout + run.stderr;
-    for (const canary of ["CANARYCHILD77", "Z987654321098", "13/07/2006", "2006-07-13", "QQ1 7ZZ", "QQ2 8ZZ"]) {
-      expect(everything.includes(canary), canary).toBe(false);
-    }
-  });
+  // Privacy (canaries in every output and log) is tested with the other commands in test/privacy.test.ts.
 });
