@@ -1,8 +1,9 @@
 /**
  * Golden tests, one per published file family: each fixture is cut from the real file in
  * data/published/ (test/fixtures/published-<name>/input.csv) and expected.json holds the
- * reviewed result in the compact form of golden-format.ts. Regenerate a golden file only
- * after checking the change by eye against the source CSV.
+ * reviewed result in the compact form of golden-format.ts. Regenerate with
+ * `npx tsx test/ingest/published/regenerate-golden.ts`, and only after checking the change
+ * by eye against the source CSV.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
