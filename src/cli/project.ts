@@ -50,6 +50,8 @@ interface ProjectCliOptions {
   backtestOrigin?: string;
   backtest: boolean;
   dataEnd?: string;
+  ageBands?: string;
+  placementGroups?: string;
   out: string;
 }
 
@@ -97,6 +99,8 @@ export function register(program: Command): void {
     .option("--inflation <rate>", "annual inflation of unit costs, e.g. 0.03", "0")
     .option("--backtest-origin <date>", "origin of the backtest; default: 12 months before the start")
     .option("--no-backtest", "skip the backtest")
+    .option("--age-bands <ages>", "lower ages of the age bands, e.g. 0,1,5,10,16 (the DfE bands, the default) or 0,10,16")
+    .option("--placement-groups <file>", "JSON {\"fine placement type\": \"group\"} regrouping template placement types (unlisted types keep their DfE group)")
     .option("--data-end <date>", "the day the data ends (open episodes are censored there); default: 31 March after the latest date")
     .requiredOption("--out <dir>", "output folder")
     .action(async (options: ProjectCliOptions) => {
@@ -121,7 +125,32 @@ export function register(program: Command): void {
 
       // 2. Scenarios and the population path (checked before the episodes are read, to fail fast).
       const requested = options.la ? options.la.split(",").map((s) => s.trim()).filter(Boolean) : [];
-      const space = stateSpace();
+      let ageBands: Array<{ code: string; lowerAge: number }> | undefined;
+      if (options.ageBands) {
+        const ages = options.ageBands.split(",").map((a) => Number(a.trim()));
+        if (ages.length === 0 || ages[0] !== 0 || ages.some((a, i) => !Number.isInteger(a) || a < 0 || a > 17 || (i > 0 && a <= ages[i - 1]))) {
+          throw usage(`--age-bands ${options.ageBands}: give ascending whole ages from 0, e.g. 0,1,5,10,16.`);
+        }
+        ageBands = ages.map((a, i) => ({ code: i + 1 < ages.length ? (ages[i + 1] - 1 === a ? `${a}` : `${a}_to_${ages[i + 1] - 1}`) : `${a}_plus`, lowerAge: a }));
+      }
+      let placementGroups: Record<string, string> | undefined;
+      if (options.placementGroups) {
+        try {
+          placementGroups = JSON.parse(readText(options.placementGroups)) as Record<string, string>;
+        } catch (error) {
+          if (error instanceof SuffError) throw error;
+          throw usage(`--placement-groups ${options.placementGroups} is not valid JSON: ${(error as Error).message}`);
+        }
+        if (typeof placementGroups !== "object" || placementGroups === null || Object.values(placementGroups).some((v) => typeof v !== "string")) {
+          throw usage(`--placement-groups ${options.placementGroups}: expected {"placement type": "group", ...}.`);
+        }
+      }
+      let space: ReturnType<typeof stateSpace>;
+      try {
+        space = stateSpace({ ageBands, placementGroups });
+      } catch (error) {
+        throw usage(`${(error as Error).message.replace(/^stateSpace: /, "")} (--age-bands / --placement-groups).`, "Placement types are the template codes, e.g. foster_ifa, childrens_home_private.");
+      }
       const scenarios: Scenario[] = options.scenario.map((file) => readScenario(readText(file), space, file));
       const populationRead = options.population ? populationPath(readText(options.population), options.population, { las: requested }) : undefined;
       const population: PopulationPath | undefined = populationRead?.path;

@@ -60,12 +60,18 @@ describe("suff project end to end on the SSDA903 samples", () => {
     const a = path.join(dir, "sim-a"), b = path.join(dir, "sim-b");
     const population = path.join(dir, "population.csv");
     writeFileSync(population, "year,population\n2018,50000\n2022,50000\n2023,55000\n");
+    const groups = path.join(dir, "groups.json");
+    writeFileSync(groups, JSON.stringify({ foster_ifa: "foster_ifa", childrens_home_private: "childrens_home_private" }));
     for (const out of [a, b]) {
       const run = suff("project", "--ssda903", samples, "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean",
-        "--entries", "population", "--population", population, "--no-backtest", "--out", out);
+        "--entries", "population", "--population", population, "--age-bands", "0,10,16", "--placement-groups", groups, "--no-backtest", "--out", out);
       expect(run.status).toBe(0);
     }
-    expect(JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8")).entries.description).toMatch(/per 10,000 children/);
+    const summary = JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8"));
+    expect(summary.entries.description).toMatch(/per 10,000 children/);
+    expect(summary.age_bands).toEqual(["0_to_9", "10_to_15", "16_plus"]);
+    expect(summary.placement_groups).toContain("foster_ifa");
+    expect(csv(path.join(a, "stock.csv")).some((r) => r.placement_group === "childrens_home_private" && r.age_band === "10_to_15")).toBe(true);
     expect(readFileSync(path.join(a, "stock.csv"), "utf8")).toBe(readFileSync(path.join(b, "stock.csv"), "utf8"));
     expect(JSON.parse(readFileSync(path.join(a, "summary.json"), "utf8")).rate_estimator).toBe("daily-mean");
   });
