@@ -28,6 +28,14 @@ export interface GenerateOptions {
   entrantsPerLa?: number;
   /** Years simulated before the first return, so the first 31 March has a realistic stock. */
   burnInYears?: number;
+  /**
+   * Data problems to plant, as the share of children affected (each child gets at most
+   * one), with the exact numbers planted reported in truth.planted: a blank DOB in every
+   * header row; an episode that overlaps the next one by 10 days; a child who disappears
+   * from the returns after one where an episode was still open. Off by default; with any
+   * of them, truth.stock/starts/ceases describe the simulation, not the planted data.
+   */
+  problems?: { missingDob?: number; overlaps?: number; lostFromNewer?: number };
 }
 
 export interface GeneratedFile {
@@ -42,6 +50,8 @@ export interface GeneratedTruth {
   ceases: Map<string, number>;
   episodeRows: number;
   children: number;
+  /** Planted problems: episode rows whose child has no DOB; overlapping episodes; episodes left open then lost. */
+  planted: { missingDobRows: number; overlaps: number; lostFromNewer: number };
 }
 
 /** mulberry32: a small, fast, seeded PRNG. */
@@ -67,7 +77,7 @@ export function formatDate(day: number): string {
 }
 
 interface Episode { start: number; end: number; rne: string; ls: string; cin: string; place: string; provider: string; rec: string; plPost: string; urn: string }
-interface Child { id: string; la: string; dob: number; sex: number; uasc: boolean; homePost: string; upn: string; episodes: Episode[]; shortBreaks: boolean }
+interface Child { id: string; la: string; dob: number; sex: number; uasc: boolean; homePost: string; upn: string; episodes: Episode[]; shortBreaks: boolean; noDob?: boolean; lostAfter?: number }
 
 /**
  * Generate the synthetic returns and the true counts.
@@ -75,7 +85,7 @@ interface Child { id: string; la: string; dob: number; sex: number; uasc: boolea
  * @example generateSsda903({ las: 1, firstYear: 2020, lastYear: 2021, entrantsPerLa: 20 }).files.length // 6
  */
 export function generateSsda903(options: GenerateOptions = {}): { files: GeneratedFile[]; truth: GeneratedTruth } {
-  const { seed = 903, las: laCount = 150, firstYear = 2015, lastYear = 2024, entrantsPerLa = 200, burnInYears = 8 } = options;
+  const { seed = 903, las: laCount = 150, firstYear = 2015, lastYear = 2024, entrantsPerLa = 200, burnInYears = 8, problems = {} } = options;
   const rand = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const exp = (mean: number) => -Math.log(1 - rand()) * mean;
@@ -149,8 +159,35 @@ export function generateSsda903(options: GenerateOptions = {}): { files: Generat
     }
   }
 
+  // Planted problems (a separate random stream, so the simulation is the same with or without them).
+  const planted = { missingDobRows: 0, overlaps: 0, lostFromNewer: 0 };
+  const { missingDob = 0, overlaps = 0, lostFromNewer = 0 } = problems;
+  if (missingDob + overlaps + lostFromNewer > 0) {
+    const plant = random(seed ^ 0x5eed);
+    for (const child of children) {
+      if (child.shortBreaks) continue;
+      const u = plant();
+      if (u < missingDob) {
+        child.noDob = true;
+      } else if (u < missingDob + overlaps) {
+        const k = child.episodes.findIndex((ep, i) => i + 1 < child.episodes.length && ep.end >= 0);
+        const next = child.episodes[k + 1];
+        // Only where the returns show it: the overlap ends inside the returns' years.
+        if (k >= 0 && (next.end < 0 || next.end > next.start + 10) && next.start + 10 <= horizon && next.start + 10 > yearEnd(firstYear - 1)) {
+          child.episodes[k].end = next.start + 10;
+          planted.overlaps++;
+        }
+      } else if (u < missingDob + overlaps + lostFromNewer) {
+        for (let year = firstYear; year < lastYear; year++) {
+          const march = yearEnd(year);
+          if (child.episodes.some((ep) => ep.start <= march && (ep.end < 0 || ep.end > march))) { child.lostAfter = year; planted.lostFromNewer++; break; }
+        }
+      }
+    }
+  }
+
   // Returns and the truth.
-  const truth: GeneratedTruth = { stock: new Map(), starts: new Map(), ceases: new Map(), episodeRows: 0, children: children.length };
+  const truth: GeneratedTruth = { stock: new Map(), starts: new Map(), ceases: new Map(), episodeRows: 0, children: children.length, planted };
   const files: GeneratedFile[] = [];
   const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (let year = firstYear; year <= lastYear; year++) {
@@ -160,16 +197,18 @@ export function generateSsda903(options: GenerateOptions = {}): { files: Generat
     const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,LA,YEAR"];
     const uasc = ["CHILD,SEX,DOB,DUC,LA,YEAR"];
     for (const child of children) {
+      if (child.lostAfter !== undefined && year > child.lostAfter) continue;
       let inReturn = false;
       for (const ep of child.episodes) {
         if (ep.start > to || (ep.end >= 0 && ep.end < from)) continue;
         inReturn = true;
+        if (child.noDob) planted.missingDobRows++;
         const openAtEnd = ep.end < 0 || ep.end > to;
         episodes.push(`${child.id},${formatDate(ep.start)},${ep.rne},${ep.ls},${ep.cin},${ep.place},${ep.provider},${openAtEnd ? "" : formatDate(ep.end)},${openAtEnd ? "" : ep.rec},${ep.rne === "P" ? "CARPL" : ""},${child.homePost},${ep.plPost},${ep.urn},${child.la},${year}`);
       }
       if (!inReturn) continue;
-      header.push(`${child.id},${child.sex},${formatDate(child.dob)},WBRI,${child.upn},,,${child.la},${year}`);
-      if (child.uasc) uasc.push(`${child.id},${child.sex},${formatDate(child.dob)},${formatDate(civilDays(Math.floor(civilDate(child.dob) / 10000) + 18, 1, 1))},${child.la},${year}`);
+      header.push(`${child.id},${child.sex},${child.noDob ? "" : formatDate(child.dob)},WBRI,${child.upn},,,${child.la},${year}`);
+      if (child.uasc) uasc.push(`${child.id},${child.sex},${child.noDob ? "" : formatDate(child.dob)},${formatDate(civilDays(Math.floor(civilDate(child.dob) / 10000) + 18, 1, 1))},${child.la},${year}`);
       if (child.shortBreaks) continue;
       const first = child.episodes[0];
       const last = child.episodes[child.episodes.length - 1];

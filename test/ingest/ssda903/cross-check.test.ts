@@ -8,6 +8,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { generateSsda903 } from "../../../bench/generate-ssda903";
 import { ingestSsda903 } from "../../../src/ingest/ssda903/ingest-ssda903";
+import { cleanSsda903 } from "../../../src/ingest/ssda903/clean-ssda903";
+import { readSsda903 } from "../../../src/ingest/ssda903/read-ssda903";
 import { loadSsda903 } from "../../../src/ingest/ssda903/load-ssda903";
 import type { DatasetRow } from "../../../src/spec/dataset";
 import { bytes } from "./helpers";
@@ -85,5 +87,17 @@ describe("cross-check: stock at 31 March = direct count of open episodes", () =>
     }
     expect(checked).toBe(12);
     expect(result.diagnostics.some((d) => d.code === "I_903_CLEANED" && d.message.includes("short-breaks"))).toBe(true);
+  });
+
+  it("on a generated data set with planted problems, each cleaning rule counts exactly what was planted", () => {
+    const { files, truth } = generateSsda903({ seed: 11, las: 4, firstYear: 2018, lastYear: 2022, entrantsPerLa: 60, burnInYears: 4, problems: { missingDob: 0.03, overlaps: 0.05, lostFromNewer: 0.04 } });
+    expect(truth.planted.missingDobRows).toBeGreaterThan(0);
+    expect(truth.planted.overlaps).toBeGreaterThan(0);
+    expect(truth.planted.lostFromNewer).toBeGreaterThan(0);
+    const raw = readSsda903(files.map((f) => ({ name: f.name, bytes: bytes(f.text) })));
+    const { counts } = cleanSsda903(raw);
+    expect(raw.rejected.missing_dob).toBe(truth.planted.missingDobRows);
+    expect(counts["overlapping-episodes"]).toBe(truth.planted.overlaps);
+    expect(counts["open-absent-from-newer"]).toBe(truth.planted.lostFromNewer);
   });
 });
