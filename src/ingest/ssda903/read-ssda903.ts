@@ -445,7 +445,8 @@ class Ssda903Reader {
     try {
       tree = new XMLParser({ parseTagValue: false, ignoreAttributes: true, trimValues: true }).parse(new TextDecoder().decode(file.bytes), true);
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split("\n")[0].replace(/[^\w :.,'-]/g, "").slice(0, 80) : "parse error";
+      // The parser's message may quote the file's text: keep its shape, never its quoted content.
+      const reason = error instanceof Error ? error.message.split("\n")[0].replace(/'[^']*'|"[^"]*"/g, "a tag").replace(/[^\w :.,-]/g, "").slice(0, 80) : "parse error";
       this.sink.add(diagnostic("E_903_XML_UNREADABLE", { file: file.name, reason }, { file: file.name }));
       this.files.push({ name: file.name, kind: "not903", rowsRead: 0, rowsRejected: 0, rowsSkipped: 0 });
       return;
