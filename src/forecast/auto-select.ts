@@ -22,7 +22,7 @@ export interface AutoSelection {
  * Reference: Hyndman & Athanasopoulos, FPP3 section 5.10; Montero-Manso & Hyndman (2021)
  * "Principles and algorithms for forecasting groups of time series", IJF 37(4).
  * @throws RangeError when horizon is not a positive integer.
- * @example autoSelect(series, { horizon: 3 }).spec.name // "auto"
+ * @example autoSelect([], { horizon: 3 }).spec.name // "auto"
  */
 export function autoSelect(series: SeriesSet, options: { horizon: number; candidates?: GlobalModelSpec[]; origins?: number }): AutoSelection {
   const candidates = options.candidates ?? [];

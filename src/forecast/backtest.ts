@@ -27,7 +27,7 @@ function lastObserved(values: Float64Array): number {
  *
  * Reference: Tashman (2000) IJF 16(4); Hyndman & Athanasopoulos, FPP3 section 5.10.
  * @throws RangeError when origins or step is not a positive integer (and as `forecast`).
- * @example backtest(series, naive, { horizon: 2, origins: 3 }).every((r) => r.actual !== undefined) // true
+ * @example backtest([{ id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 }], naive, { horizon: 2, origins: 2 }).map((r) => r.actual) // [3, 5, 5, 6]
  */
 export function backtest(series: SeriesSet, spec: ModelSpec | GlobalModelSpec | "auto", options: BacktestOptions): ForecastTable {
   const step = options.step ?? 1;

@@ -78,7 +78,7 @@ function quantilesByStep(scores: number[][], levels: number[]): Record<number, F
  * Alaa & van der Schaar (2021) "Conformal time-series forecasting", NeurIPS; Angelopoulos &
  * Bates (2023) "A gentle introduction to conformal prediction", section 1.
  * @throws RangeError when horizon is not a positive integer or a level is outside (0, 100).
- * @example conformal(randomWalks, drift, { horizon: 3, levels: [95] }).pooledScores.length // 3
+ * @example conformal([{ id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 }], naive, { horizon: 2, levels: [80] }).pooledScores // [4, 3]
  */
 export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, options: ConformalOptions): ConformalCalibration {
   const { horizon, levels } = options;

@@ -91,3 +91,11 @@ describe("auto selection and global candidates", () => {
     expect(MODEL_NAMES).toContain("ensemble");
   });
 });
+
+describe("doc examples of the grammar", () => {
+  const six: Series = { id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 };
+  it("backtest and autoSelect", () => {
+    expect(backtest([six], naive, { horizon: 2, origins: 2 }).map((r) => r.actual)).toEqual([3, 5, 5, 6]);
+    expect(autoSelect([], { horizon: 3 }).spec.name).toBe("auto");
+  });
+});
