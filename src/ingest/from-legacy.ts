@@ -9,7 +9,6 @@
  * skip blank or skip-rule rows (counted), apply value maps and fixed values, build rows,
  * keep the cell of every value.
  */
-import type ExcelJS from "exceljs";
 import { findLa, laGeography } from "../reference/las";
 import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset";
 import { DIMENSION_COLUMNS } from "../spec/dataset";
@@ -17,10 +16,10 @@ import type { Diagnostic } from "../spec/diagnostic";
 import { diagnostic } from "../spec/messages/index";
 import { cellReference } from "../template/column-letter";
 import { buildRow, type RawCell } from "./build-row";
-import { cellContent, type CellContent } from "./cell-content";
+import type { CellContent } from "./cell-content";
 import { periodOfDate } from "./from-template-xlsx";
 import type { LegacyMapping, LegacySheetMapping } from "./legacy-mapping";
-import { openWorkbook } from "./open-workbook";
+import { readXlsxGrid, type GridSheet } from "./xlsx-grid";
 
 export const LEGACY_KIND = "legacy-xlsx";
 
@@ -43,16 +42,16 @@ function mapValue(mapping: LegacySheetMapping, column: string, raw: string): str
   return raw;
 }
 
-function readSheet(file: string, sheet: ExcelJS.Worksheet, mapping: LegacySheetMapping, topFixed: Record<string, string>, out: { rows: DatasetRow[]; locations: RowLocation[]; diagnostics: Diagnostic[]; counts: { read: number; rejected: number; skipped: Record<string, number> } }): void {
+function readSheet(file: string, sheet: GridSheet, mapping: LegacySheetMapping, topFixed: Record<string, string>, out: { rows: DatasetRow[]; locations: RowLocation[]; diagnostics: Diagnostic[]; counts: { read: number; rejected: number; skipped: Record<string, number> } }): void {
   const at = (cell?: string) => ({ file, sheet: sheet.name, ...(cell ? { cell } : {}) });
   const header = new Map<string, number>();
   const found: string[] = [];
-  sheet.getRow(mapping.headerRow).eachCell((cell, column) => {
-    const text = cellContent(cell).text;
-    if (text.trim() === "") return;
+  for (const [column, cell] of sheet.rowCells(mapping.headerRow)) {
+    const text = cell.text;
+    if (text.trim() === "") continue;
     found.push(text.trim());
     if (!header.has(norm(text))) header.set(norm(text), column);
-  });
+  }
   const columns: Record<string, number> = {};
   let headerProblem = false;
   for (const [targetColumn, names] of Object.entries(mapping.columns)) {
@@ -72,10 +71,10 @@ function readSheet(file: string, sheet: ExcelJS.Worksheet, mapping: LegacySheetM
   const fixed: Record<string, string> = { ...topFixed, ...(mapping.fixed ?? {}) };
   const perRow = Math.max(1, wide.length);
   const first = mapping.firstDataRow ?? mapping.headerRow + 1;
-  const last = mapping.lastDataRow ?? sheet.rowCount;
+  const last = mapping.lastDataRow ?? sheet.maxRow;
   if (headerProblem) {
     let n = 0;
-    for (let r = first; r <= last; r++) if (sheet.getRow(r).hasValues) n += perRow;
+    for (const r of sheet.rowsWithValues) if (r >= first && r <= last) n += perRow;
     out.counts.read += n;
     out.counts.rejected += n;
     return;
@@ -87,10 +86,9 @@ function readSheet(file: string, sheet: ExcelJS.Worksheet, mapping: LegacySheetM
   const skipColumn = mapping.skipRows ? header.get(norm(mapping.skipRows.column)) : undefined;
   const skipValues = new Set((mapping.skipRows?.values ?? []).map(norm));
   let skipped = 0;
-  for (let r = first; r <= last; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const content = (column: number | undefined): CellContent => (column === undefined ? { text: "" } : cellContent(row.getCell(column)));
+  for (const r of sheet.rowsWithValues) {
+    if (r < first || r > last) continue;
+    const content = (column: number | undefined): CellContent => (column === undefined ? { text: "" } : { ...sheet.cell(r, column) });
     if (skipColumn !== undefined && skipValues.has(norm(content(skipColumn).text))) {
       skipped += perRow;
       continue;
@@ -168,18 +166,18 @@ function readSheet(file: string, sheet: ExcelJS.Worksheet, mapping: LegacySheetM
  * @example (await readLegacyWorkbook(file, loadMapping("data-templates/legacy-mapping-example.json"))).kind // "legacy-xlsx"
  */
 export async function readLegacyWorkbook(file: { name: string; bytes: Uint8Array }, mapping: LegacyMapping): Promise<ReadResult> {
-  const workbook = await openWorkbook(file);
+  const workbook = readXlsxGrid(file);
   const out = { rows: [] as DatasetRow[], locations: [] as RowLocation[], diagnostics: [] as Diagnostic[], counts: { read: 0, rejected: 0, skipped: {} as Record<string, number> } };
   for (const sheetMapping of mapping.sheets) {
-    const sheet = workbook.worksheets.find((ws) => norm(ws.name) === norm(sheetMapping.sheet));
+    const sheet = workbook.sheets.find((ws) => norm(ws.name) === norm(sheetMapping.sheet));
     if (!sheet) {
-      out.diagnostics.push(diagnostic("E_LEGACY_SHEET_MISSING", { sheet: sheetMapping.sheet, sheets: workbook.worksheets.map((ws) => ws.name).join(", ") }, { file: file.name }));
+      out.diagnostics.push(diagnostic("E_LEGACY_SHEET_MISSING", { sheet: sheetMapping.sheet, sheets: workbook.sheets.map((ws) => ws.name).join(", ") }, { file: file.name }));
       continue;
     }
     if (sheet.state !== "visible" && sheet.state !== undefined) {
       out.diagnostics.push(diagnostic("W_HIDDEN_SHEET", { sheet: sheet.name, state: sheet.state, action: "the mapping names it, so it was read" }, { file: file.name, sheet: sheet.name }));
     }
-    for (const range of (sheet as unknown as { model: { merges?: string[] } }).model.merges ?? []) {
+    for (const range of sheet.merges) {
       out.diagnostics.push(diagnostic("W_MERGED_CELLS", { range }, { file: file.name, sheet: sheet.name, cell: range.split(":")[0] }));
     }
     readSheet(file.name, sheet, sheetMapping, mapping.fixed ?? {}, out);

@@ -1,14 +1,13 @@
 /**
  * Read a filled national template workbook (.xlsx) into dataset rows.
  *
- * Stages: 1. open safely (sniff, zip-bomb guard, exceljs); 2. take stock of the sheets
+ * Stages: 1. open safely (sniff, zip-bomb guard, then the cell grids of readXlsxGrid); 2. take stock of the sheets
  * (unknown and hidden sheets are reported, never silently read or skipped; merged cells
  * are reported); 3. read the LA and period from the Return sheet; 4. read every row of
  * every section sheet through buildRow, keeping the cell of every value so validation
  * can point at it; 5. if the LA or period is unusable, reject every row with one
  * diagnostic that says why.
  */
-import type ExcelJS from "exceljs";
 import { CODE_LISTS } from "../reference/code-lists";
 import { findLa, findLaByName, laGeography, type LocalAuthority } from "../reference/las";
 import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset";
@@ -19,8 +18,8 @@ import { cellReference } from "../template/column-letter";
 import { findMeasure, SECTIONS } from "../template/measures";
 import { LISTS_SHEET, GUIDANCE_SHEET, RETURN_FIELDS, RETURN_SHEET, workbookLayout } from "../template/workbook-layout";
 import { buildRow, type Geography, type RawCell } from "./build-row";
-import { cellContent, type CellContent } from "./cell-content";
-import { openWorkbook } from "./open-workbook";
+import type { CellContent } from "./cell-content";
+import { readXlsxGrid, type GridSheet } from "./xlsx-grid";
 
 export const TEMPLATE_XLSX_KIND = "template-xlsx";
 
@@ -34,11 +33,6 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
  */
 export function periodOfDate(date: Date): string {
   return String(date.getUTCMonth() <= 2 ? date.getUTCFullYear() : date.getUTCFullYear() + 1);
-}
-
-function merges(sheet: ExcelJS.Worksheet): string[] {
-  const model = (sheet as unknown as { model: { merges?: string[] } }).model;
-  return model.merges ?? [];
 }
 
 interface Period {
@@ -61,10 +55,10 @@ function readPeriod(content: CellContent, where: { file: string; sheet: string; 
   return { period: text === "" ? undefined : text, diagnostics: [] };
 }
 
-function findReturnRow(sheet: ExcelJS.Worksheet, label: string, fallback: number): number {
+function findReturnRow(sheet: GridSheet, label: string, fallback: number): number {
   const wanted = label.toLowerCase().split(" (")[0];
-  for (let r = 1; r <= Math.min(sheet.rowCount, 50); r++) {
-    const text = cellContent(sheet.getCell(r, 1)).text.trim().toLowerCase();
+  for (let r = 1; r <= Math.min(sheet.maxRow, 50); r++) {
+    const text = sheet.cell(r, 1).text.trim().toLowerCase();
     if (text !== "" && text.startsWith(wanted)) return r;
   }
   return fallback;
@@ -85,7 +79,7 @@ function formulaDiagnostics(content: CellContent, where: { file: string; sheet: 
  * @example (await readTemplateWorkbook({ name: "blank.xlsx", bytes: await blankWorkbook() })).kind // "template-xlsx"
  */
 export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Array }): Promise<ReadResult> {
-  const workbook = await openWorkbook(file);
+  const workbook = readXlsxGrid(file);
   const diagnostics: Diagnostic[] = [];
   const rows: DatasetRow[] = [];
   const locations: RowLocation[] = [];
@@ -97,9 +91,9 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
   // 2. Sheets: known, hidden, unknown, merged cells.
   const sectionBySheet = new Map(SECTIONS.map((s) => [s.sheet.toLowerCase(), s]));
   const known = new Set(workbookLayout().map((s) => s.toLowerCase()));
-  const sectionSheets: Array<{ sheet: ExcelJS.Worksheet; section: (typeof SECTIONS)[number] }> = [];
-  let returnSheet: ExcelJS.Worksheet | undefined;
-  for (const sheet of workbook.worksheets) {
+  const sectionSheets: Array<{ sheet: GridSheet; section: (typeof SECTIONS)[number] }> = [];
+  let returnSheet: GridSheet | undefined;
+  for (const sheet of workbook.sheets) {
     const key = sheet.name.trim().toLowerCase();
     const hidden = sheet.state !== "visible" && sheet.state !== undefined;
     const isKnown = known.has(key);
@@ -110,7 +104,7 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
       continue;
     }
     if (hidden) diagnostics.push(diagnostic("W_HIDDEN_SHEET", { sheet: sheet.name, state: sheet.state, action: "it is a template sheet, so it was read as usual" }, at(sheet.name)));
-    for (const range of merges(sheet)) diagnostics.push(diagnostic("W_MERGED_CELLS", { range }, at(sheet.name, range.split(":")[0])));
+    for (const range of sheet.merges) diagnostics.push(diagnostic("W_MERGED_CELLS", { range }, at(sheet.name, range.split(":")[0])));
     if (key === RETURN_SHEET.toLowerCase()) returnSheet = sheet;
     else sectionSheets.push({ sheet, section: sectionBySheet.get(key)! });
   }
@@ -131,10 +125,10 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
     const nameRow = findReturnRow(returnSheet, RETURN_FIELDS.laName.label, RETURN_FIELDS.laName.row);
     const periodRow = findReturnRow(returnSheet, RETURN_FIELDS.period.label, RETURN_FIELDS.period.row);
     const codeWhere = at(returnSheet.name, cellReference(codeRow, 2));
-    const codeCell = cellContent(returnSheet.getCell(codeRow, 2));
-    const nameCell = cellContent(returnSheet.getCell(nameRow, 2));
+    const codeCell = returnSheet.cell(codeRow, 2);
+    const nameCell = returnSheet.cell(nameRow, 2);
     const periodWhere = at(returnSheet.name, cellReference(periodRow, 2));
-    const periodContent = cellContent(returnSheet.getCell(periodRow, 2));
+    const periodContent = returnSheet.cell(periodRow, 2);
     diagnostics.push(...formulaDiagnostics(codeCell, codeWhere), ...formulaDiagnostics(periodContent, periodWhere));
     laCell = `${returnSheet.name}!${codeWhere.cell}`;
     periodCell = `${returnSheet.name}!${periodWhere.cell}`;
@@ -165,14 +159,14 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
   // 4. Section sheets.
   for (const { sheet, section } of sectionSheets) {
     const header = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, column) => {
-      const name = cellContent(cell).text.trim().toLowerCase();
-      if (name !== "") header.set(name, column);
-    });
+    for (const [column, cell] of sheet.rowCells(1)) {
+      const name = cell.text.trim().toLowerCase();
+      if (name !== "" && !header.has(name)) header.set(name, column);
+    }
     const missingHeader = ["measure", "value"].find((c) => !header.has(c));
     if (missingHeader) {
       diagnostics.push(diagnostic("E_HEADER_MISSING", { sheet: sheet.name, column: missingHeader }, at(sheet.name, "A1")));
-      const count = Math.max(0, sheet.actualRowCount - 1);
+      const count = sheet.rowsWithValues.filter((r) => r > 1).length;
       rowsRead += count;
       rowsRejected += count;
       continue;
@@ -185,12 +179,11 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
     }
     const dimensionColumns = [...header.entries()].filter(([name]) => isDimensionColumn(name));
     let blank = 0;
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      if (!row.hasValues) continue;
+    for (const r of sheet.rowsWithValues) {
+      if (r < 2) continue;
       const get = (column: string): CellContent => {
         const index = header.get(column);
-        return index === undefined ? { text: "" } : cellContent(row.getCell(index));
+        return index === undefined ? { text: "" } : { ...sheet.cell(r, index) };
       };
       const measure = get("measure");
       const value = get("value");
@@ -198,7 +191,7 @@ export async function readTemplateWorkbook(file: { name: string; bytes: Uint8Arr
       const dims: Record<string, RawCell> = {};
       const rowDiagnostics: Diagnostic[] = [];
       for (const [name, column] of dimensionColumns) {
-        const content = cellContent(row.getCell(column));
+        const content = sheet.cell(r, column);
         rowDiagnostics.push(...formulaDiagnostics(content, at(sheet.name, cellReference(r, column))));
         dims[name] = content;
       }

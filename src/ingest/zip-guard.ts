@@ -113,6 +113,22 @@ export function readZipDirectory(bytes: Uint8Array, name: string): ZipEntry[] {
  * @example zipGuard(bytes, "return.xlsx").length > 0 // true for a normal workbook
  */
 export function zipGuard(bytes: Uint8Array, name: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  return guardedEntries(bytes, name, limits, undefined);
+}
+
+/**
+ * The checked and inflated contents of an archive, by entry name (stored entries are
+ * copied), so that a reader never inflates anything the guard has not capped.
+ * @throws SuffError E_ZIP_BOMB or E_CORRUPT_XLSX, as zipGuard.
+ * @example new TextDecoder().decode(unzipGuarded(bytes, "t.xlsx").get("xl/workbook.xml")).includes("<sheets>") // true for an .xlsx
+ */
+export function unzipGuarded(bytes: Uint8Array, name: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  guardedEntries(bytes, name, limits, contents);
+  return contents;
+}
+
+function guardedEntries(bytes: Uint8Array, name: string, limits: ZipLimits, contents: Map<string, Uint8Array> | undefined): ZipEntry[] {
   const entries = readZipDirectory(bytes, name);
   if (entries.length > limits.maxEntries) throw bomb(name, `it holds ${entries.length} files (limit ${limits.maxEntries})`);
   let total = 0;
@@ -131,7 +147,10 @@ export function zipGuard(bytes: Uint8Array, name: string, limits: ZipLimits = DE
     const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
     if (start + entry.compressedSize > bytes.length) throw corrupt(name, `'${entry.name}' is cut short (truncated?)`);
-    if (entry.method === 0) continue;
+    if (entry.method === 0) {
+      contents?.set(entry.name, data);
+      continue;
+    }
     if (entry.method !== 8) throw corrupt(name, `'${entry.name}' uses unsupported compression method ${entry.method}`);
     let inflated: Buffer;
     try {
@@ -142,6 +161,7 @@ export function zipGuard(bytes: Uint8Array, name: string, limits: ZipLimits = DE
       throw corrupt(name, `'${entry.name}' cannot be decompressed`);
     }
     if (inflated.length !== entry.uncompressedSize) throw corrupt(name, `'${entry.name}' decompresses to ${inflated.length} bytes, not the declared ${entry.uncompressedSize}`);
+    contents?.set(entry.name, new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength));
   }
   return entries;
 }

@@ -3,6 +3,7 @@
  * from one file) with the location of every row, so a diagnostic can point at the cell.
  */
 import type { DatasetRow, RowLocation } from "../spec/dataset";
+import { DIMENSION_COLUMNS } from "../spec/dataset";
 import type { Diagnostic, Severity } from "../spec/diagnostic";
 
 export interface ValidationContext {
@@ -57,8 +58,12 @@ export function describeLocation(ctx: ValidationContext, index: number): string 
 
 /** Key of a row's LA + period + measure + dimension values. */
 export function rowKey(row: DatasetRow, dims: Partial<Record<string, string>> = row.dims): string {
-  const keys = Object.keys(dims).filter((k) => (dims[k] ?? "") !== "").sort();
-  return [row.old_la_code || row.new_la_code, row.time_period, row.measure, ...keys.map((k) => `${k}=${dims[k]}`)].join("|");
+  let key = `${row.old_la_code || row.new_la_code}|${row.time_period}|${row.measure}`;
+  for (const column of DIMENSION_COLUMNS) {
+    const value = dims[column];
+    if (value) key += `|${column}=${value}`;
+  }
+  return key;
 }
 
 /** Row indexes by measure id, in row order. */

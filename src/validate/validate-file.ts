@@ -5,7 +5,7 @@
  */
 import { readLongCsv } from "../ingest/from-long-csv";
 import { readTemplateWorkbook } from "../ingest/from-template-xlsx";
-import { openWorkbook } from "../ingest/open-workbook";
+import { readXlsxGrid } from "../ingest/xlsx-grid";
 import { sniffFile } from "../ingest/sniff";
 import type { ReadResult } from "../spec/dataset";
 import type { Diagnostic } from "../spec/diagnostic";
@@ -35,8 +35,8 @@ export async function validateFile(file: { name: string; bytes: Uint8Array }, op
   if (sniff.kind === "text" && !wantsWorkbook) read = readLongCsv(file);
   else if (sniff.kind === "xlsx" && sniff.detail === "workbook") read = await readTemplateWorkbook(file);
   else {
-    await openWorkbook(file); // throws the SuffError that says what the file really is
-    throw new Error("unreachable: openWorkbook accepted a file sniffFile rejected");
+    readXlsxGrid(file); // throws the SuffError that says what the file really is
+    throw new Error("unreachable: readXlsxGrid accepted a file sniffFile rejected");
   }
   const ruleDiagnostics = runRules({ file: file.name, rows: read.rows, locations: read.locations ?? [], period: options.period, today: options.today ?? new Date() });
   const diagnostics = [...read.diagnostics, ...ruleDiagnostics].map((d) => ({ ...d, file: d.file ?? file.name }));
