@@ -125,13 +125,17 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   // 3. One pass over episodes, grouped by child.
   const n = table.length;
   let groupStart = 0;
-  const startsSeen = new Set<number>();
-  const ceaseByYear = new Map<number, number>();
+  // Per child: blocks (LA-years) with a start counted, and the last cease per block.
+  const startSeen = new Uint8Array(blocks);
+  const startTouched: number[] = [];
+  const ceaseOf = new Int32Array(blocks).fill(-1);
+  const ceaseTouched: number[] = [];
   for (let i = 0; i <= n; i++) {
     if (i === n || (i > groupStart && table.child[i] !== table.child[groupStart])) {
-      for (const [block, episode] of ceaseByYear) countCease(block, episode);
-      startsSeen.clear();
-      ceaseByYear.clear();
+      for (const block of ceaseTouched) { countCease(block, ceaseOf[block]); ceaseOf[block] = -1; }
+      ceaseTouched.length = 0;
+      for (const block of startTouched) startSeen[block] = 0;
+      startTouched.length = 0;
       groupStart = i;
       if (i === n) break;
     }
@@ -174,8 +178,9 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     const continues = i > groupStart && table.end[i - 1] === start;
     if (isStartCode[table.reasonNewEpisode[i]] || !continues) {
       const block = blockForDay(index, start);
-      if (block >= 0 && !startsSeen.has(block)) {
-        startsSeen.add(block);
+      if (block >= 0 && startSeen[block] === 0) {
+        startSeen[block] = 1;
+        startTouched.push(block);
         const base = block * layout.size;
         counts[base + O.startAge + ageBand(birth, start, base)]++;
         counts[base + O.startNeed + needMap[table.categoryOfNeed[i]]]++;
@@ -186,7 +191,10 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     // Cease: the last in the year wins.
     if (end >= 0 && isExit[table.reasonEnded[i]]) {
       const block = blockForDay(index, end);
-      if (block >= 0) ceaseByYear.set(block, i);
+      if (block >= 0) {
+        if (ceaseOf[block] < 0) ceaseTouched.push(block);
+        ceaseOf[block] = i;
+      }
     }
   }
 
