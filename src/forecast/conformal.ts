@@ -9,7 +9,11 @@ import { prepareSeries } from "./prepare-series";
 export interface ConformalOptions {
   horizon: number;
   levels: number[];
-  /** Calibration origins per series, counting back from the second-last observation (default horizon + 2). */
+  /**
+   * Calibration origins per series, counting back from the second-last observation. Default:
+   * horizon + 2 for a set of 10 or more series (pooled scores are plenty), otherwise
+   * horizon + minimumScores - 1, so that a long series can be calibrated on its own errors.
+   */
   origins?: number;
   /** Pool scaled errors across series, keep them per series, or choose ("auto", default). */
   pooling?: "auto" | "pooled" | "series";
@@ -67,8 +71,8 @@ function quantilesByStep(scores: number[][], levels: number[]): Record<number, F
 
 /**
  * Calibrate intervals by split conformal prediction on rolling-origin errors: 1. refit the
- * model at the last `origins` origins of every series (expanding window) and forecast up to
- * `horizon` steps; 2. score each forecast by its absolute error divided by the series scale
+ * model at the last `origins` origins of every series (expanding window; by default h + 2
+ * for sets of 10+ series, more for a few long series) and forecast up to `horizon` steps; 2. score each forecast by its absolute error divided by the series scale
  * (mean absolute lag-m difference of the data up to that origin), separately for each step;
  * 3. take the ceil((N+1) level)-th smallest score per step, pooled across series (many short
  * series) or per series when a series has enough scores of its own; quantiles are made
@@ -84,8 +88,8 @@ export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, 
   const { horizon, levels } = options;
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError("conformal: horizon must be a positive integer");
   for (const level of levels) if (!(level > 0 && level < 100)) throw new RangeError(`conformal: level must be in (0, 100), got ${level}`);
-  const origins = options.origins ?? horizon + 2;
   const minimumScores = options.minimumScores ?? 50;
+  const origins = options.origins ?? (series.length >= 10 ? horizon + 2 : horizon + minimumScores - 1);
   const pooling = options.pooling ?? "auto";
   const table = crossValidate(series, spec, { horizon, origins, fullHorizon: false, nonNegative: options.nonNegative, initial: 2 });
   const byId = new Map(series.map((s) => [s.id, s]));

@@ -78,3 +78,13 @@ describe("conformal doc example", () => {
     expect(conformal([six], naive, { horizon: 2, levels: [80] }).pooledScores).toEqual([4, 3]);
   });
 });
+
+describe("per-series calibration for a few long series", () => {
+  it("a long series uses its own errors by default; a short one the pooled ones", () => {
+    const [long] = randomWalks(1, 80, 11);
+    const short = { ...randomWalks(1, 12, 12)[0]!, id: "short" };
+    const calibration = conformal([long!, short], naive, { horizon: 3, levels: [90] });
+    expect(calibration.ownSeries.has(long!.id)).toBe(true);
+    expect(calibration.ownSeries.has("short")).toBe(false);
+  });
+});

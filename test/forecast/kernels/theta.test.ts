@@ -99,3 +99,30 @@ describe("seasonal helpers", () => {
     expect(seasonalityTest(Float64Array.from(M3.N0867), 4)).toBe(true);
   });
 });
+
+describe("optimised theta is the least-squares OTM", () => {
+  // Direct OTM recursion (Fiorucci et al. 2016, eqs. 5-7) for given level0, alpha, theta.
+  function otmSse(y: number[], level0: number, alpha: number, thetaValue: number): number {
+    const n = y.length;
+    const meanY = y.reduce((a, b) => a + b, 0) / n;
+    const meanTY = y.reduce((a, b, t) => a + (t + 1) * b, 0) / n;
+    const slope = (6 * (2 * meanTY - (1 + n) * meanY)) / (n * n - 1);
+    const intercept = meanY - ((n + 1) * slope) / 2;
+    let level = level0, sse = 0;
+    for (let t = 1; t <= n; t++) {
+      const mu = level + (1 - 1 / thetaValue) * ((1 - alpha) ** (t - 1) * intercept + ((1 - (1 - alpha) ** t) / alpha) * slope);
+      sse += (y[t - 1]! - mu) ** 2;
+      level = alpha * y[t - 1]! + (1 - alpha) * level;
+    }
+    return sse;
+  }
+  it("no grid point of (alpha, theta, level0) beats the fitted SSE on N0100 and N0500", () => {
+    for (const values of [M3.N0100, M3.N0500]) {
+      const fit = theta(Float64Array.from(values), { period: 1, method: "optimised" });
+      expect(otmSse(values, fit.initialLevel, fit.smoothingLevel, fit.thetaCoefficient)).toBeCloseTo(fit.sse, 6);
+      let best = Infinity;
+      for (let a = 0.1; a <= 0.99; a += 0.05) for (const th of [1, 1.5, 2, 3, 5, 10]) for (let l = values[0]! * 0.5; l <= values[0]! * 1.5; l += values[0]! * 0.05) best = Math.min(best, otmSse(values, l, a, th));
+      expect(fit.sse).toBeLessThanOrEqual(best * (1 + 1e-9));
+    }
+  });
+});
