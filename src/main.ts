@@ -15,8 +15,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DatasetRow } from "./spec/dataset";
-import { TOTAL } from "./reference/code-lists";
-import { lasInYear } from "./reference/las";
 import { REGIONS } from "./reference/regions";
 import { ingestFiles, type IngestResult } from "./ingest/ingest-files";
 import { loadFiles } from "./ingest/load-files";
@@ -25,6 +23,14 @@ import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./ag
 import { writeDataset } from "./write/dataset";
 import { writeFileAtomic } from "./write/atomic";
 import { toCsv, type CsvCell } from "./write/csv";
+import { claSummary, formatClaSummary, latestClaYear, type ClaSummary } from "./report/cla-summary";
+import { buildReport } from "./report/build-report";
+import { prepareReportContext, resolveScope, scopeInput } from "./report/report-context";
+import { findChromium } from "./write/pdf";
+import { renderReports, type RenderJob } from "./cli/render-reports";
+import { loadProviders, scopeFolder } from "./cli/report";
+
+export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary";
 
 /** Where npm start reads and writes by default. */
 export const DEFAULTS = { input: "data/published", out: "reports/latest" } as const;
@@ -61,115 +67,60 @@ export function writeTidyOutputs(out: string, dataset: IngestResult, aggregates:
   return [...written, regions, england, comparison];
 }
 
-export interface ClaSummaryLine {
-  code: string;
-  name: string;
-  /** Sum of the LA figures (null when no LA has a figure). */
-  computed: number | null;
-  /** Rate per 10,000 children aged 0 to 17 (ONS mid-year estimate before 31 March). */
-  ratePer10000: number | null;
-  /** The published regional/national figure, when the dataset has one. */
-  published: number | null;
-  /** LAs with a figure out of the LAs reporting that year. */
-  membersPresent: number;
-  membersExpected: number;
-}
+/** The LA whose report `npm start` writes as an example (Hartlepool, DfE code 805). */
+export const EXAMPLE_LA = "805";
 
-export interface ClaSummary {
-  year: string;
-  regions: ClaSummaryLine[];
-  england: ClaSummaryLine;
-  /** computed - published for England (null when either is missing). */
-  difference: number | null;
-  /** Why the sum of LAs differs from the published England figure. */
-  reasons: string[];
-}
-
-const isTotalCla = (row: { measure: string; dims: DatasetRow["dims"] }) =>
-  row.measure === "cla_31_march" && row.dims.placement_type === TOTAL && row.dims.age_band === TOTAL;
-
-/**
- * Stage 4: children looked after at 31 March of `year` by region and England, computed
- * from the LA rows, with rates per 10,000 and the published figures beside them.
- * Reference: DfE, Children looked after in England including adoptions (England 2025: 81,770).
- * @throws never
- * @example claSummary(dataset.rows, aggregates, "2025").england.published // 81770
- */
-export function claSummary(rows: readonly DatasetRow[], aggregates: { regions: AggregateResult; england: AggregateResult }, year: string): ClaSummary {
-  const published = new Map<string, number | null>();
-  for (const row of rows) {
-    if (row.time_period !== year || !isTotalCla(row)) continue;
-    if (row.geographic_level === "National") published.set("E92000001", row.value);
-    if (row.geographic_level === "Regional") published.set(row.region_code, row.value);
-  }
-  const line = (agg: AggregateRow | undefined, code: string, name: string): ClaSummaryLine => ({
-    code,
-    name,
-    computed: agg?.value ?? null,
-    ratePer10000: agg?.rate_per_10000 ?? null,
-    published: published.get(code) ?? null,
-    membersPresent: agg?.members_present ?? 0,
-    membersExpected: agg?.members_expected ?? 0,
-  });
-  const find = (result: AggregateResult, code: string) => result.rows.find((r) => r.time_period === year && r.footprint_code === code && isTotalCla(r));
-  const regions = REGIONS.map((r) => line(find(aggregates.regions, r.code), r.code, r.name));
-  const englandAgg = aggregates.england.rows.find((r) => r.time_period === year && isTotalCla(r));
-  const england = line(englandAgg, "E92000001", "England");
-  const difference = england.computed !== null && england.published !== null ? england.computed - england.published : null;
-  const reasons: string[] = [];
-  const laRows = new Map(rows.filter((r) => r.geographic_level === "Local authority" && r.time_period === year && isTotalCla(r)).map((r) => [r.old_la_code, r]));
-  const suppressed = lasInYear(Number(year)).filter((la) => {
-    const r = laRows.get(la.oldCode);
-    return !r || r.value === null;
-  });
-  if (suppressed.length > 0) {
-    reasons.push(`${suppressed.length} LA figure(s) not published: ${suppressed.map((la) => `${la.name} (${laRows.get(la.oldCode)?.value_status ?? "no row"})`).join(", ")}; the sum of LAs leaves them out.`);
-  }
-  if (difference !== null && difference !== 0) reasons.push("DfE rounds national and regional figures to the nearest 10, so the unrounded sum of LA figures differs slightly.");
-  if (difference === 0) reasons.push("The sum of LA figures equals the published England figure.");
-  return { year, regions, england, difference, reasons };
-}
-
-function formatNumber(value: number | null, digits = 0): string {
-  return value === null ? "-" : value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+function stage(label: string): () => void {
+  const started = Date.now();
+  process.stderr.write(`${label}...`);
+  return () => process.stderr.write(` done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 
 /**
- * The summary as a plain-text table for the terminal.
- * @example formatClaSummary(summary).split("\n")[0] // "Children looked after at 31 March 2025"
+ * Run every stage: 1-4 as above (ingest, aggregate, tidy outputs, summary), then
+ * 5. prepare the shared report context (aggregates, reconciled forecasts, backtests);
+ * 6. build the England, nine regional and example LA reports; 7. render them (HTML, PDF,
+ * XLSX, CSV, charts) on both cores, printing progress and each report's path.
  */
-export function formatClaSummary(summary: ClaSummary): string {
-  const width = Math.max(...summary.regions.map((r) => r.name.length), 7);
-  const lines = [
-    `Children looked after at 31 March ${summary.year}`,
-    `${"Area".padEnd(width)}  ${"Sum of LAs".padStart(10)}  ${"Rate/10k".padStart(8)}  ${"Published".padStart(9)}  LAs`,
-  ];
-  for (const r of [...summary.regions, summary.england]) {
-    lines.push(`${r.name.padEnd(width)}  ${formatNumber(r.computed).padStart(10)}  ${formatNumber(r.ratePer10000, 1).padStart(8)}  ${formatNumber(r.published).padStart(9)}  ${r.membersPresent}/${r.membersExpected}`);
-  }
-  lines.push("");
-  lines.push(`England check: sum of LAs ${formatNumber(summary.england.computed)}, published ${formatNumber(summary.england.published)}, difference ${summary.difference === null ? "n/a" : formatNumber(summary.difference)}.`);
-  for (const reason of summary.reasons) lines.push(`  - ${reason}`);
-  return lines.join("\n") + "\n";
-}
-
-/** The latest year with a published England cla_31_march total. */
-export function latestClaYear(rows: readonly DatasetRow[]): string {
-  let latest = "";
-  for (const row of rows) if (row.geographic_level === "National" && isTotalCla(row) && row.time_period > latest) latest = row.time_period;
-  return latest;
-}
-
-/** Run every stage and print the summary. */
-export async function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out): Promise<ClaSummary> {
+export async function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out, options: { horizon?: number; reports?: boolean } = {}): Promise<ClaSummary> {
+  const started = Date.now();
+  let done = stage(`[1/6] Ingesting ${input}`);
   const dataset = await ingestPublished(input);
+  done();
+  done = stage("[2/6] Aggregating to regions and England");
   const aggregates = aggregatePublished(dataset.rows);
+  done();
+  done = stage("[3/6] Writing tidy outputs");
   const written = writeTidyOutputs(out, dataset, aggregates);
+  done();
   const summary = claSummary(dataset.rows, aggregates, latestClaYear(dataset.rows));
   const d = dataset.manifest.diagnostics;
   process.stdout.write(`Ingested ${dataset.manifest.inputs.length} files from ${input}: ${dataset.manifest.rows} rows (${d.error} errors, ${d.warning} warnings, ${d.info} info).\n`);
   process.stdout.write(`Wrote ${written.join(", ")}.\n\n`);
   process.stdout.write(formatClaSummary(summary));
+  if (options.reports === false) return summary;
+
+  done = stage("[4/6] Forecasting (LA -> region -> England, reconciled) and backtesting");
+  const ctx = prepareReportContext(dataset.rows, loadProviders(undefined), { horizon: options.horizon ?? 3 });
+  done();
+  done = stage("[5/6] Building the England, regional and example LA reports");
+  const generated = new Date().toISOString().slice(0, 10);
+  const scopes = [resolveScope("england", ctx), ...REGIONS.map((r) => resolveScope(`region:${r.code}`, ctx)), resolveScope(`la:${EXAMPLE_LA}`, ctx)];
+  const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(out, scopeFolder(scope)) }));
+  done();
+  process.stderr.write(`[6/6] Rendering ${jobs.length} reports on both cores (HTML, PDF, Excel, CSV, charts)\n`);
+  const reports = await renderReports(jobs, {
+    formats: ["html", "pdf", "xlsx", "csv"],
+    onProgress: (n, total, report) => process.stderr.write(`  [${String(n).padStart(2)}/${total}] ${report.dir}\n`),
+  });
+  process.stdout.write("\nReports:\n");
+  for (const r of reports) {
+    const html = r.files.find((f) => f.endsWith("report.html"));
+    const pdf = r.files.find((f) => f.endsWith("report.pdf"));
+    process.stdout.write(`  ${html}${pdf ? `  (PDF: ${pdf})` : ""}\n`);
+  }
+  if (!findChromium()) process.stdout.write("\nPDFs were not written: Chromium is not installed. On Debian/Ubuntu run `apt-get install -y chromium`, then `npm start` again.\n");
+  process.stdout.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${path.join(out, "england", "report.html")} in a browser.\n`);
   return summary;
 }
 
