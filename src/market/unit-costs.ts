@@ -156,7 +156,7 @@ export function spendOutputs(table: UnitCostTable, space: StateSpace, options: {
 /**
  * Tidy rows of projected spend: quarter, scenario, placement group (or total), mean and
  * interval bounds (GBP), months of the quarter inside the projection.
- * @example costRows(projection, table)[0].quarter // "2021-Q2"
+ * @throws never. @example costRows(projection, table)[0].quarter // "2021-Q2"
  */
 export function costRows(projection: StockFlowProjection, table: UnitCostTable): Array<Record<string, string | number>> {
   const rows: Array<Record<string, string | number>> = [];

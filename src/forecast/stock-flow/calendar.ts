@@ -10,7 +10,7 @@
  * uses the same convention).
  */
 
-/** Day number of a civil date (month 1-12; day may overflow and rolls over). @example daysFromCivil(1970, 1, 2) // 1 */
+/** Day number of a civil date (month 1-12; day may overflow and rolls over). @throws never. @example daysFromCivil(1970, 1, 2) // 1 */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -21,7 +21,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468 + (day - 1);
 }
 
-/** Civil date of a day number. @example civilFromDays(0) // [1970, 1, 1] */
+/** Civil date of a day number. @throws never. @example civilFromDays(0) // [1970, 1, 1] */
 export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -38,14 +38,14 @@ function daysInMonth(year: number, month: number): number {
   return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
 }
 
-/** Day of the `years`-th birthday of a child born on `birth`. @example birthdayDay(0, 1) // 365 */
+/** Day of the `years`-th birthday of a child born on `birth`. @throws never. @example birthdayDay(0, 1) // 365 */
 export function birthdayDay(birth: number, years: number): number {
   const [y, m, d] = civilFromDays(birth);
   if (m === 2 && d === 29 && daysInMonth(y + years, 2) === 28) return daysFromCivil(y + years, 3, 1);
   return daysFromCivil(y + years, m, d);
 }
 
-/** Age in whole years on `day`. @example ageOn(0, 365) // 1 */
+/** Age in whole years on `day`. @throws never. @example ageOn(0, 365) // 1 */
 export function ageOn(birth: number, day: number): number {
   const [by, bm, bd] = civilFromDays(birth);
   const [y, m, d] = civilFromDays(day);
@@ -58,7 +58,7 @@ export function ageOn(birth: number, day: number): number {
 /**
  * The date `months` months after `day`, keeping month-end dates at month end (31 March + 1
  * month = 30 April) and clamping other days to the month's length.
- * @example addMonths(daysFromCivil(2021, 3, 31), 1) === daysFromCivil(2021, 4, 30) // true
+ * @throws never. @example addMonths(daysFromCivil(2021, 3, 31), 1) === daysFromCivil(2021, 4, 30) // true
  */
 export function addMonths(day: number, months: number): number {
   const [y, m, d] = civilFromDays(day);

@@ -40,7 +40,7 @@ const march31 = (y: number) => Math.round(Date.UTC(y, 2, 31) / 86_400_000);
 /**
  * The day the data end: 31 March of the latest return year read (EpisodeTable.returnYears),
  * or, when the table does not say, the 31 March on or after its latest start or end date.
- * @example dataEndOf(table) // e.g. isoToDay("2021-03-31")
+ * @throws never. @example dataEndOf(table) // e.g. isoToDay("2021-03-31")
  */
 export function dataEndOf(table: EpisodeTable): number {
   const years = table.returnYears?.flat() ?? [];

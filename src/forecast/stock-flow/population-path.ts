@@ -58,7 +58,7 @@ export function populationPath(text: string, file: string, options: { las?: stri
   return { path: { days, population: days.map((d) => byDay.get(d)!) }, diagnostics };
 }
 
-/** Population on a day: linear interpolation, held constant beyond the ends. @example populationOn({ days: [0, 10], population: [100, 200] }, 5) // 150 */
+/** Population on a day: linear interpolation, held constant beyond the ends. @throws never. @example populationOn({ days: [0, 10], population: [100, 200] }, 5) // 150 */
 export function populationOn(path: PopulationPath, day: number): number {
   const { days, population } = path;
   if (day <= days[0]) return population[0];

@@ -149,7 +149,11 @@ export function scenario(text: string, space: StateSpace, file = "scenario"): Sc
   return { name: parsed.data.name, description: parsed.data.description, changes };
 }
 
-/** The changes active on a day. */
+/**
+ * The changes active on a day (from <= day < until), in file order.
+ * @throws never.
+ * @example activeChanges(scenario('{"name":"x","changes":[{"target":"entries","multiply":0,"from":"2026-04-01"}]}', stateSpace()).changes, isoToDay("2026-03-31")).length // 0
+ */
 export function activeChanges(changes: readonly ScenarioChange[], day: number): ScenarioChange[] {
   return changes.filter((c) => c.from <= day && day < c.until);
 }
@@ -157,7 +161,7 @@ export function activeChanges(changes: readonly ScenarioChange[], day: number): 
 /**
  * Apply rate changes (exits, transitions, ageing) to a hazard matrix (per day, size x size;
  * the last state is "not looked after"). Returns a new matrix.
- * @example applyRateChanges(rates, [], space) // a copy of rates
+ * @throws never. @example applyRateChanges(rates, [], space) // a copy of rates
  */
 export function applyRateChanges(rates: Float64Array, changes: readonly ScenarioChange[], space: StateSpace): Float64Array {
   const out = Float64Array.from(rates);
@@ -199,7 +203,7 @@ export function applyRateChanges(rates: Float64Array, changes: readonly Scenario
  * Apply entry changes to expected entries for one step, by live state and UASC flag
  * (live * 2, index state * 2 + uasc). `stepDays` converts "add" per day to the step.
  * Returns a new array.
- * @example applyEntryChanges(cells, [], space, 30.4) // a copy of cells
+ * @throws never. @example applyEntryChanges(cells, [], space, 30.4) // a copy of cells
  */
 export function applyEntryChanges(cells: Float64Array, changes: readonly ScenarioChange[], space: StateSpace, stepDays: number): Float64Array {
   const out = Float64Array.from(cells);

@@ -99,7 +99,7 @@ export function stateSpace(options: StateSpaceOptions = {}): StateSpace {
   };
 }
 
-/** Index of the age band for an age in whole years. @example bandOfAge(DFE_AGE_BANDS.map((b) => b.lowerAge), 7) // 2 */
+/** Index of the age band for an age in whole years. @throws never. @example bandOfAge(DFE_AGE_BANDS.map((b) => b.lowerAge), 7) // 2 */
 export function bandOfAge(lowerAges: readonly number[], age: number): number {
   let band = 0;
   for (let b = 1; b < lowerAges.length; b++) if (age >= lowerAges[b]) band = b;

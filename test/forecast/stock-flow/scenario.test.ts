@@ -82,3 +82,11 @@ describe("scenario", () => {
     expect(Array.from(applyRateChanges(rates, [], space))).toEqual(Array.from(rates));
   });
 });
+
+describe("activeChanges", () => {
+  it("matches the JSDoc example", () => {
+    const s = scenario('{"name":"x","changes":[{"target":"entries","multiply":0,"from":"2026-04-01"}]}', space);
+    expect(activeChanges(s.changes, isoToDay("2026-03-31")).length).toBe(0);
+    expect(activeChanges(s.changes, isoToDay("2026-04-01")).length).toBe(1);
+  });
+});
