@@ -21,6 +21,7 @@ export function civilDays(year: number, month: number, day: number): number {
 
 /**
  * Year, month and day packed as year * 10000 + month * 100 + day, for a day number.
+ * @throws never.
  * @example civilDate(civilDays(2020, 2, 29)) // 20200229
  */
 export function civilDate(days: number): number {
@@ -36,7 +37,11 @@ export function civilDate(days: number): number {
   return year * 10000 + month * 100 + day;
 }
 
-/** Days in a month of a year. @example daysInMonth(2024, 2) // 29 */
+/**
+ * Days in a month of a year (Gregorian leap years).
+ * @throws never.
+ * @example daysInMonth(2024, 2) // 29
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -45,6 +50,7 @@ export function daysInMonth(year: number, month: number): number {
 /**
  * Age in completed years on a date (a birthday on 29 February is reached on 1 March in
  * other years, as in English law). Negative when the date is before birth.
+ * @throws never.
  * @example ageOn(civilDays(2010, 4, 1), civilDays(2020, 3, 31)) // 9
  */
 export function ageOn(birthDay: number, onDay: number): number {
@@ -56,6 +62,7 @@ export function ageOn(birthDay: number, onDay: number): number {
 
 /**
  * The 31 March that ends the reporting year `year` ("2020" = 1 April 2019 to 31 March 2020).
+ * @throws never.
  * @example yearEnd(1970) // 89
  */
 export function yearEnd(year: number): number {
@@ -64,6 +71,7 @@ export function yearEnd(year: number): number {
 
 /**
  * The reporting year (ending 31 March) that contains a day.
+ * @throws never.
  * @example reportingYearOf(civilDays(2020, 4, 1)) // 2021
  */
 export function reportingYearOf(day: number): number {

@@ -44,7 +44,12 @@ const REASONS = rootCodes(REASON_CEASED);
 const LOCALITIES = ["inside_la", "outside_la"];
 const DISTANCES = ["20_miles_or_less", "over_20_miles", "not_known"];
 
-/** Age band index for an age in years, -1 when negative (date of birth after the date). @example ageBandIndex(16) // 4 */
+/**
+ * Age band index (DfE bands under 1, 1-4, 5-9, 10-15, 16+) for an age in years, -1 when
+ * negative (date of birth after the date).
+ * @throws never.
+ * @example ageBandIndex(16) // 4
+ */
 export function ageBandIndex(age: number): number {
   if (age < 0) return -1;
   if (age < 1) return 0;
@@ -54,7 +59,12 @@ export function ageBandIndex(age: number): number {
   return 4;
 }
 
-/** Reason group of an REC code (E4x = special guardianship), or null when it is not in the code set. @example reasonGroup("E45") // "special_guardianship" */
+/**
+ * Reason group (REASON_CEASED root) of an REC code (E4x = special guardianship), or null
+ * when it is not in the code set (X1 included: not an exit).
+ * @throws never.
+ * @example reasonGroup("E45") // "special_guardianship"
+ */
 export function reasonGroup(code: string): string | null {
   if (findCode(REASON_CEASED, code)) return rootOf(REASON_CEASED, code);
   if (/^E4[3-9]$/.test(code)) return "special_guardianship";

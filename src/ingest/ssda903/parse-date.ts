@@ -85,6 +85,7 @@ export function parseDate(bytes: Uint8Array, start: number, end: number): number
 
 /**
  * The same for a string (XML values, options, tests).
+ * @throws never.
  * @example parseDateText("2020-03-31") // 18352
  */
 export function parseDateText(text: string): number {

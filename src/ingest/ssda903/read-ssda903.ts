@@ -153,7 +153,12 @@ function packedTable(): Int32Array {
   return table;
 }
 
-/** Echo a code value in a message only when it looks like a code (never free text). */
+/**
+ * Echo a code value in a message only when it looks like a code (never free text, which
+ * could be a name, postcode or identifier).
+ * @throws never.
+ * @example safeCode("AB1 2CD") // "(value not shown)"
+ */
 export function safeCode(text: string): string {
   return /^[A-Za-z0-9_]{1,6}$/.test(text) ? text : "(value not shown)";
 }
@@ -537,7 +542,11 @@ class Ssda903Reader {
   }
 }
 
-/** True when the bytes look like XML (after a byte-order mark and white space). */
+/**
+ * True when the bytes look like XML (after a byte-order mark and white space).
+ * @throws never.
+ * @example looksLikeXml(new TextEncoder().encode("  <x/>")) // true
+ */
 export function looksLikeXml(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
@@ -547,6 +556,7 @@ export function looksLikeXml(bytes: Uint8Array): boolean {
 /**
  * True when the bytes are an SSDA903 XML return (XML holding episode start dates, DECOM),
  * for dispatchers that route files by content.
+ * @throws never.
  * @example isSsda903Xml(new TextEncoder().encode("<Message><Episode><DECOM>2020-01-01</DECOM></Episode></Message>")) // true
  */
 export function isSsda903Xml(bytes: Uint8Array): boolean {

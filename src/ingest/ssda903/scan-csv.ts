@@ -99,6 +99,7 @@ export function scanCsv(bytes: Uint8Array, onRecord: (record: CsvRecord) => void
 
 /**
  * The header (first record) of a CSV as trimmed strings, reading no further than needed.
+ * @throws never.
  * @example csvHeader(new TextEncoder().encode("CHILD, DECOM\n1,2")) // ["CHILD", "DECOM"]
  */
 export function csvHeader(bytes: Uint8Array): string[] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { generateSsda903, formatDate } from "../../../bench/generate-ssda903";
 import { cleanSsda903 } from "../../../src/ingest/ssda903/clean-ssda903";
-import { workingSet } from "../../../src/ingest/ssda903/clean/working-set";
+import { codeText, workingSet } from "../../../src/ingest/ssda903/clean/working-set";
 import { DiagnosticSink } from "../../../src/ingest/ssda903/diagnostic-sink";
 import { isSsda903Xml, looksLikeXml, readSsda903, safeCode } from "../../../src/ingest/ssda903/read-ssda903";
 import { bytes } from "./helpers";
@@ -18,12 +18,15 @@ describe("JSDoc examples", () => {
     expect(workingSet(readSsda903([], {})).order.length).toBe(0);
     expect(cleanSsda903(readSsda903([], {})).table.length).toBe(0);
     expect(new DiagnosticSink(5).diagnostics.length).toBe(0);
+    expect(codeText(["C1", "C2"], 1)).toBe("C2");
+    expect(codeText(["C1", "C2"], 255)).toBe("");
   });
   it("safeCode never echoes free text; looksLikeXml", () => {
     expect(safeCode("PR4")).toBe("PR4");
     expect(safeCode("AB1 2CD")).toBe("(value not shown)");
     expect(safeCode("CANARY123456")).toBe("(value not shown)");
     expect(looksLikeXml(bytes("\uFEFF  <x/>"))).toBe(true);
+    expect(looksLikeXml(new TextEncoder().encode("  <x/>"))).toBe(true);
     expect(looksLikeXml(bytes("CHILD,DECOM"))).toBe(false);
     expect(isSsda903Xml(new TextEncoder().encode("<Message><Episode><DECOM>2020-01-01</DECOM></Episode></Message>"))).toBe(true);
     expect(isSsda903Xml(bytes("<?xml version=\"1.0\"?><workbook/>"))).toBe(false);

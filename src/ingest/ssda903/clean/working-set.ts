@@ -56,7 +56,11 @@ export function workingSet(raw: RawSsda903): WorkingSet {
   return { raw, order, childStart, status: new Uint8Array(n), closedUnknown: new Uint8Array(n) };
 }
 
-/** The code string of a coded column value, "" when blank. */
+/**
+ * The code string of a coded column value, "" when blank (or out of range).
+ * @throws never.
+ * @example codeText(["C1", "C2"], 1) // "C2"
+ */
 export function codeText(dictionary: string[], value: number): string {
   return value < dictionary.length ? dictionary[value] : "";
 }
