@@ -46,7 +46,7 @@ export function parseLevels(text: string): number[] {
 }
 
 /** Resolve --model or stop with the list of known names. */
-export function resolveModel(name: string): ModelSpec | "auto" {
+export function resolveModel(name: string): ModelSpec | GlobalModelSpec | "auto" {
   const spec = modelByName(name);
   if (!spec) throw new SuffError("E_USAGE", `unknown --model ${JSON.stringify(name)}`, { hint: `choose one of: ${MODEL_NAMES.join(", ")}` });
   return spec;

@@ -1,15 +1,20 @@
 /**
  * Model names a user can type (`--model`), mapped to model specs.
  */
-import type { ModelSpec } from "../spec/forecast";
+import type { GlobalModelSpec, ModelSpec } from "../spec/forecast";
 import { auto } from "./models/auto";
+import { dampedModel } from "./models/damped";
 import { drift } from "./models/drift";
 import { ensemble } from "./models/ensemble";
+import { etsModel } from "./models/ets";
+import { holtModel } from "./models/holt";
 import { naive } from "./models/naive";
+import { pooledRate } from "./models/pooled-rate";
 import { seasonalNaive } from "./models/seasonal-naive";
+import { sesModel } from "./models/ses";
 import { optimisedTheta, theta } from "./models/theta";
 
-const MODELS: Record<string, ModelSpec | "auto"> = {
+const MODELS: Record<string, ModelSpec | GlobalModelSpec | "auto"> = {
   auto: "auto",
   naive,
   snaive: seasonalNaive,
@@ -18,8 +23,13 @@ const MODELS: Record<string, ModelSpec | "auto"> = {
   theta,
   "optimised-theta": optimisedTheta,
   otm: optimisedTheta,
+  ses: sesModel,
+  holt: holtModel,
+  damped: dampedModel,
+  ets: etsModel(),
   ensemble,
   "auto-local": auto,
+  "pooled-rate": pooledRate(),
 };
 
 /** Every model name `modelByName` knows. */
@@ -27,10 +37,10 @@ export const MODEL_NAMES: readonly string[] = Object.keys(MODELS);
 
 /**
  * The model spec for a user-facing name ("auto" stays "auto": the grammar resolves it for
- * the whole set); undefined for an unknown name.
+ * the whole set; "pooled-rate" is a global model); undefined for an unknown name.
  * @throws never.
  * @example modelByName("theta")?.name // "theta"
  */
-export function modelByName(name: string): ModelSpec | "auto" | undefined {
+export function modelByName(name: string): ModelSpec | GlobalModelSpec | "auto" | undefined {
   return MODELS[name.trim().toLowerCase()];
 }
