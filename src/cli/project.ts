@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { SuffError } from "../spec/errors";
 import { dayToIso, isoToDay } from "../spec/ssda903";
 import { findLa } from "../reference/las";
@@ -93,9 +93,9 @@ export function register(program: Command): void {
     .option("--simulations <n>", "number of simulations", "1000")
     .option("--seed <n>", "random seed", "1")
     .option("--levels <list>", "interval levels in percent", "80,95")
-    .option("--scenario <file>", "scenario JSON (repeat for several)", (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(new Option("--scenario <file>", "scenario JSON (repeat for several); outputs show base and each scenario side by side").argParser((value: string, previous: string[]) => [...previous, value]).default([], "none"))
     .option("--costs <file>", "CSV placement_type[,provider],weekly_cost; default: an estimate from MHCLG RO3 and DfE published data")
-    .option("--published <dir>", "folder of published data for the default unit costs", DEFAULT_PUBLISHED)
+    .addOption(new Option("--published <dir>", "folder of published data for the default unit costs").default(DEFAULT_PUBLISHED, "the toolkit's data/published"))
     .option("--inflation <rate>", "annual inflation of unit costs, e.g. 0.03", "0")
     .option("--backtest-origin <date>", "origin of the backtest; default: 12 months before the start")
     .option("--no-backtest", "skip the backtest")
@@ -152,6 +152,11 @@ export function register(program: Command): void {
         throw usage(`${(error as Error).message.replace(/^stateSpace: /, "")} (--age-bands / --placement-groups).`, "Placement types are the template codes, e.g. foster_ifa, childrens_home_private.");
       }
       const scenarios: Scenario[] = options.scenario.map((file) => readScenario(readText(file), space, file));
+      const names = new Set<string>(["base"]);
+      for (const [i, s] of scenarios.entries()) {
+        if (names.has(s.name)) throw usage(`--scenario ${options.scenario[i]}: the name '${s.name}' is ${s.name === "base" ? "reserved for the base run" : "used by another scenario"}; give each scenario its own name.`);
+        names.add(s.name);
+      }
       const populationRead = options.population ? populationPath(readText(options.population), options.population, { las: requested }) : undefined;
       const population: PopulationPath | undefined = populationRead?.path;
 
