@@ -40,7 +40,7 @@ import type { LegacyMapping } from "./legacy-mapping";
 import { headerColumns } from "./from-published/published-table";
 import { findPublishedReader } from "./from-published/read-published";
 import { sniffFile } from "./sniff";
-import { detectSsda903Kind, ingestSsda903 } from "./ssda903/index";
+import { detectSsda903Kind, ingestSsda903, isSsda903Xml } from "./ssda903/index";
 
 /** One input file as loaded from disk (see load-files.ts). */
 export interface InputFile {
@@ -135,6 +135,7 @@ export function routeFile(file: InputFile): Route {
   const sniff = sniffFile(file.bytes, file.path);
   if (sniff.kind === "xlsx" || sniff.kind === "cfb") return { reader: "workbook" };
   if (sniff.kind === "unknown") return { reader: "unreadable", reason: `it is ${sniff.description}` };
+  if (isSsda903Xml(file.bytes)) return { reader: "ssda903", table: "xml" };
   const columns = headerColumns(file.bytes);
   const published = findPublishedReader(columns);
   if (published) return { reader: "published", read: published.read };

@@ -1,7 +1,7 @@
 /**
  * Load input files for ingest: each path is a file or a folder; folders are walked
  * recursively in sorted order (so a run is deterministic), taking data files only
- * (.csv, .tsv, .txt, .xlsx, .xlsm, .xls) and leaving out hidden files. A file named
+ * (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xml) and leaving out hidden files. A file named
  * explicitly is always taken. Each file's bytes are read and hashed (SHA-256).
  */
 import { createHash } from "node:crypto";
@@ -10,7 +10,7 @@ import path from "node:path";
 import { SuffError } from "../spec/errors";
 import type { InputFile } from "./ingest-files";
 
-const DATA_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"]);
+const DATA_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".xml"]); // .xml: SSDA903 XML returns
 
 function walk(folder: string, out: string[]): void {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
