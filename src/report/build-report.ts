@@ -108,8 +108,12 @@ const STATUS_MARK: Partial<Record<ValueStatus | "absent", string>> = {
   absent: "x",
 };
 
-/** A value for a table cell: the number, or the published marker for why it is missing. */
+/**
+ * A value for a table cell: the number, the published marker for why it is missing, or
+ * "≥ n" for a sum over members some of whose figures are suppressed (a lower bound).
+ */
 function cell(v: ScopeValue): Cell {
+  if (v.value !== null && v.status === "estimated") return `≥ ${v.value.toLocaleString("en-GB")}`;
   return v.value ?? STATUS_MARK[v.status] ?? "x";
 }
 
@@ -278,6 +282,8 @@ function mixSection(input: ReportInput, view: ScopeView): ReportSection {
   const section: ReportSection = { id: "mix", heading: "Who is looked after and where they live", paragraphs: [], charts, tables: [] };
   const suppressed = [...groups, ...ages, ...needs].filter((r) => r.v.status === "suppressed").length;
   if (suppressed) section.paragraphs.push(`${suppressed} small counts are suppressed (“c”) to protect children's privacy; parts may not add up to the total.`);
+  const lowerBounds = [...groups, ...ages, ...needs].filter((r) => r.v.status === "estimated").length;
+  if (lowerBounds) section.paragraphs.push(`${lowerBounds} figures are sums over member LAs some of whose figures are suppressed, so they are lower bounds (shown “≥”).`);
   const f = input.forecast;
   if (f && Object.keys(f.byPlacement).length) {
     const lines: Array<{ year: number; series: string; value: number | null; kind: "observed" | "forecast" }> = [];

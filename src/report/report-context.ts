@@ -20,7 +20,7 @@ import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from ".
 import { ENGLAND, REGIONS } from "../reference/regions";
 import { aggregateDataset } from "../aggregate/aggregate-dataset";
 import { membersInYear } from "../aggregate/members-in-year";
-import type { AggregateResult, AggregateRow } from "../aggregate/types";
+import type { AggregateResult } from "../aggregate/types";
 import { forecastDataset, type ForecastDatasetRow } from "../forecast/forecast-dataset";
 import { panelBacktest } from "../forecast/panel-backtest";
 import { crossValidate } from "../forecast/cross-validate";
@@ -200,9 +200,29 @@ function scopeMatch(scope: ReportScope) {
         : r.geographic_level !== "Local authority" && r.geographic_level !== "National" && r.footprint_code === scope.code;
 }
 
-function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): AggregateRow[] {
+function cellKey(r: DatasetRow): string {
+  return `${r.measure}|${r.time_period}|${Object.entries(r.dims).filter(([, v]) => v).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",")}`;
+}
+
+/**
+ * The scope's aggregate rows. For a region or England, where the sum over member LAs is
+ * only a lower bound (some members suppressed) or missing, the figure DfE published for
+ * the region or England is used instead: it is exact, and already disclosure-controlled.
+ */
+function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
   const source = scope.kind === "england" ? ctx.england : scope.kind === "region" ? ctx.regions : ctx.footprints;
-  return (source?.rows ?? []).filter((r) => r.footprint_code === scope.code);
+  const rows: DatasetRow[] = (source?.rows ?? []).filter((r) => r.footprint_code === scope.code);
+  if (scope.kind === "footprint") return rows;
+  const published = new Map<string, DatasetRow>();
+  for (const r of ctx.rows) {
+    if (r.value === null) continue;
+    if (scope.kind === "england" ? r.geographic_level === "National" : r.geographic_level === "Regional" && r.region_code === scope.code) published.set(cellKey(r), r);
+  }
+  return rows.map((r) => {
+    if (r.value_status === "ok") return r;
+    const p = published.get(cellKey(r));
+    return p ? { ...r, value: p.value, value_status: "ok" as const } : r;
+  });
 }
 
 function membersOf(ctx: ReportContext, scope: ReportScope, year: number): LocalAuthority[] {
