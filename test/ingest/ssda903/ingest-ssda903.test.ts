@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ingestFiles } from "../../../src/ingest/ingest-files";
 import { ingestSsda903 } from "../../../src/ingest/ssda903/ingest-ssda903";
 import { loadSsda903Files } from "../../../src/ingest/ssda903/load-ssda903";
 import type { DatasetRow, ReadResult } from "../../../src/spec/dataset";
@@ -119,6 +120,12 @@ describe("the XML return", () => {
     expect(strip(fromXml.rows)).toEqual(strip(fromCsv.rows));
     expect(fromXml.rows.find((r) => r.measure === "ceases_in_year_uasc")?.value).toBe(1);
     expect(fromXml.diagnostics.find((d) => d.code === "I_903_XML_READ")?.message).toBe("return.xml: SSDA903 XML return read as 2 header, 3 episode and 1 UASC records (rows in diagnostics count records of that kind).");
+  });
+
+  it("is routed to the 903 reader by the ingest dispatcher, by content", async () => {
+    const result = await ingestFiles([{ path: "anything.xml", bytes: bytes(xml), sha256: "" }], { created: "2025-01-01T00:00:00Z" });
+    expect(result.manifest.inputs.map((i) => i.kind)).toEqual(["ssda903"]);
+    expect(result.rows.find((r) => r.measure === "cla_31_march" && r.dims.placement_type === "total" && r.dims.age_band === "total")).toMatchObject({ old_la_code: "202", value: 1 });
   });
 
   it("reports malformed XML as a diagnostic", () => {
