@@ -72,8 +72,10 @@ function quantilesByStep(scores: number[][], levels: number[]): Record<number, F
 /**
  * Calibrate intervals by split conformal prediction on rolling-origin errors: 1. refit the
  * model at the last `origins` origins of every series (expanding window; by default h + 2
- * for sets of 10+ series, more for a few long series) and forecast up to `horizon` steps; 2. score each forecast by its absolute error divided by the series scale
- * (mean absolute lag-m difference of the data up to that origin), separately for each step;
+ * for sets of 10+ series, more for a few long series; each fit sees at least 4 observations,
+ * 2m + 1 for seasonal data) and forecast up to `horizon` steps; 2. score each forecast by its
+ * absolute error divided by the series scale (mean absolute lag-m difference of the data up
+ * to that origin), separately for each step;
  * 3. take the ceil((N+1) level)-th smallest score per step, pooled across series (many short
  * series) or per series when a series has enough scores of its own; quantiles are made
  * non-decreasing in the step. `applyConformal` then sets mean +/- quantile x scale.
@@ -82,7 +84,7 @@ function quantilesByStep(scores: number[][], levels: number[]): Record<number, F
  * Alaa & van der Schaar (2021) "Conformal time-series forecasting", NeurIPS; Angelopoulos &
  * Bates (2023) "A gentle introduction to conformal prediction", section 1.
  * @throws RangeError when horizon is not a positive integer or a level is outside (0, 100).
- * @example conformal([{ id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 }], naive, { horizon: 2, levels: [80] }).pooledScores // [4, 3]
+ * @example conformal([{ id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 }], naive, { horizon: 2, levels: [80] }).pooledScores // [2, 1]
  */
 export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, options: ConformalOptions): ConformalCalibration {
   const { horizon, levels } = options;
@@ -91,7 +93,12 @@ export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, 
   const minimumScores = options.minimumScores ?? 50;
   const origins = options.origins ?? (series.length >= 10 ? horizon + 2 : horizon + minimumScores - 1);
   const pooling = options.pooling ?? "auto";
-  const table = crossValidate(series, spec, { horizon, origins, fullHorizon: false, nonNegative: options.nonNegative, initial: 2 });
+  // Calibration fits need a history like the real one: at least 4 points, and two full cycles
+  // plus one for seasonal data (fits on a handful of points give wild errors that would inflate
+  // every interval).
+  const frequency = Math.max(1, ...series.map((s) => Math.round(s.frequency)));
+  const initial = Math.max(4, frequency > 1 ? 2 * frequency + 1 : 4);
+  const table = crossValidate(series, spec, { horizon, origins, fullHorizon: false, nonNegative: options.nonNegative, initial });
   const byId = new Map(series.map((s) => [s.id, s]));
   const scaleCache = new Map<string, number>();
   const pooled: number[][] = Array.from({ length: horizon }, () => []);

@@ -74,8 +74,8 @@ describe("conformal calibration", () => {
 describe("conformal doc example", () => {
   it("counts scores per step", () => {
     const six: Series = { id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 };
-    // Origins 1..4 (h + 2 = 4 of them): step 1 has 4 actuals, step 2 has 3.
-    expect(conformal([six], naive, { horizon: 2, levels: [80] }).pooledScores).toEqual([4, 3]);
+    // Fits see at least 4 points: origins 3 and 4; step 1 has 2 actuals, step 2 has 1.
+    expect(conformal([six], naive, { horizon: 2, levels: [80] }).pooledScores).toEqual([2, 1]);
   });
 });
 
