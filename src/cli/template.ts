@@ -4,6 +4,11 @@ import type { Command } from "commander";
 import { parseTemplateFormats, templateFiles } from "../template/template-files";
 import { writeFileAtomic } from "../write/atomic";
 
+/**
+ * Register `suff template` on the program.
+ * @throws SuffError E_USAGE (exit code 2) from the action for an unknown format.
+ * @example register(new Command()) // adds the "template" command
+ */
 export function register(program: Command): void {
   program
     .command("template")

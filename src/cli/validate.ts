@@ -33,6 +33,12 @@ function formatLine(d: Diagnostic): string {
   return `${where} ${d.severity} ${d.code} ${d.message}${d.hint ? ` (${d.hint})` : ""}`;
 }
 
+/**
+ * Register `suff validate` on the program. Exit codes: 0 no errors (warnings allowed),
+ * 1 errors, 2 unreadable input or usage error.
+ * @throws SuffError E_USAGE or E_FILE_NOT_FOUND (exit code 2) from the action.
+ * @example register(new Command()) // adds the "validate" command
+ */
 export function register(program: Command): void {
   program
     .command("validate")

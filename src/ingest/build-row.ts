@@ -45,6 +45,7 @@ const REQUIRED_FREE_TEXT: ReadonlySet<string> = new Set(["provider_id", "opening
 
 /**
  * Parse a number as people type it: "1,234", "£1,234.50", " 12 ".
+ * @throws never
  * @example parseAmount("£1,234.50") // 1234.5
  */
 export function parseAmount(text: string): number | undefined {

@@ -35,6 +35,7 @@ function flatten(value: unknown): CellContent {
 
 /**
  * The content of a cell (merged cells give their master's value, as exceljs does).
+ * @throws never
  * @example cellContent({ value: { formula: "1+1", result: 2 } } as ExcelJS.Cell).number // 2
  */
 export function cellContent(cell: ExcelJS.Cell): CellContent {

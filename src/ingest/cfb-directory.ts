@@ -12,6 +12,7 @@ const FREE = 0xffffffff;
 /**
  * Stream and storage names in a CFB container, or null when the bytes are not a readable
  * CFB file. Never throws on bad bytes.
+ * @throws never
  * @example cfbDirectory(new Uint8Array(8)) // null
  */
 export function cfbDirectory(bytes: Uint8Array): string[] | null {

@@ -23,6 +23,7 @@ const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([...DATASET_COLUMNS, 
 
 /**
  * A date written as dd/mm/yyyy (UK, as SSDA903 and Excel exports write it) or yyyy-mm-dd, or undefined.
+ * @throws never
  * @example dateOfText("31/03/2025")?.toISOString().slice(0, 10) // "2025-03-31"
  */
 export function dateOfText(text: string): Date | undefined {

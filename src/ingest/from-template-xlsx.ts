@@ -29,6 +29,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /**
  * The year ending 31 March that contains a date: January-March belong to that year,
  * April-December to the next.
+ * @throws never
  * @example periodOfDate(new Date(Date.UTC(2025, 2, 31))) // "2025"
  */
 export function periodOfDate(date: Date): string {

@@ -43,7 +43,11 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
-/** True when the measure's values may have decimals (money); counts are whole numbers. */
+/**
+ * True when the measure's values may have decimals (money); counts are whole numbers.
+ * @throws never
+ * @example isDecimalMeasure(findMeasure("weekly_cost_mean")!) // true
+ */
 export function isDecimalMeasure(measure: Measure): boolean {
   return DECIMAL_UNITS.has(measure.unit);
 }

@@ -1,5 +1,6 @@
 /**
  * Spreadsheet column letters for 1-based column numbers, and A1 references.
+ * @throws Error for a column number below 1 or not an integer (a programmer error).
  * @example columnLetter(28) // "AB"
  */
 export function columnLetter(column: number): string {
@@ -14,7 +15,11 @@ export function columnLetter(column: number): string {
   return out;
 }
 
-/** A1 reference of a 1-based (row, column). @example cellReference(7, 3) // "C7" */
+/**
+ * A1 reference of a 1-based (row, column).
+ * @throws Error for a column number below 1.
+ * @example cellReference(7, 3) // "C7"
+ */
 export function cellReference(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }

@@ -19,6 +19,7 @@ export const MISSING_REASONS: readonly MissingReason[] = [
 
 /**
  * The missing-reason code for what a user wrote (code or label, any case), or undefined.
+ * @throws never
  * @example parseMissingReason("Not Applicable") // "not_applicable"
  */
 export function parseMissingReason(raw: string): MissingReason["code"] | undefined {

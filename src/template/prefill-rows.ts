@@ -16,7 +16,11 @@ import { MEASURES } from "./measures";
 /** Empty rows offered for a measure with a free-text dimension: one per provider used (large LAs use 50+), or a few planned openings. */
 export const FREE_TEXT_ROWS = { providers: 80, other: 12 } as const;
 
-/** How many empty rows a free-text measure gets. @example freeTextRows(findMeasure("provider_children_placed")!) // 80 */
+/**
+ * How many empty rows a free-text measure gets.
+ * @throws never
+ * @example freeTextRows(findMeasure("provider_children_placed")!) // 80
+ */
 export function freeTextRows(measure: Measure): number {
   return measure.section === "providers" ? FREE_TEXT_ROWS.providers : FREE_TEXT_ROWS.other;
 }
@@ -40,7 +44,11 @@ function codesFor(column: DimensionColumn, detailed: boolean): string[] {
   return out;
 }
 
-/** True when the measure has a dimension a user types in (no code list). */
+/**
+ * True when the measure has a dimension a user types in (no code list).
+ * @throws never
+ * @example hasFreeTextDimension(findMeasure("provider_annual_spend")!) // true
+ */
 export function hasFreeTextDimension(measure: Measure): boolean {
   return measure.dimensions.some((d) => !CODE_LISTS[d.column]);
 }
@@ -48,6 +56,7 @@ export function hasFreeTextDimension(measure: Measure): boolean {
 /**
  * The prefilled dimension combinations of a measure, in template order. Free-text
  * measures get FREE_TEXT_ROWS empty combinations.
+ * @throws never
  * @example prefillRows(findMeasure("cla_31_march_uasc")!).map((r) => r.age_band) // ["total", "under_1", "1_to_4", "5_to_9", "10_to_15", "16_plus"]
  */
 export function prefillRows(measure: Measure): PrefilledDims[] {
@@ -60,13 +69,21 @@ export function prefillRows(measure: Measure): PrefilledDims[] {
   return combos;
 }
 
-/** The dimension columns used by a section's measures, in dataset order. */
+/**
+ * The dimension columns used by a section's measures, in dataset order.
+ * @throws never
+ * @example sectionDimensions("location") // ["placement_type", "locality", "distance"]
+ */
 export function sectionDimensions(section: SectionId): DimensionColumn[] {
   const used = new Set(MEASURES.filter((m) => m.section === section).flatMap((m) => m.dimensions.map((d) => d.column)));
   return DIMENSION_COLUMNS.filter((c) => used.has(c));
 }
 
-/** The header of a section sheet: measure, label, the section's dimensions, value, missing_reason. */
+/**
+ * The header of a section sheet: measure, label, the section's dimensions, value, missing_reason.
+ * @throws never
+ * @example sectionColumns("context") // ["measure", "label", "value", "missing_reason"]
+ */
 export function sectionColumns(section: SectionId): string[] {
   return ["measure", "label", ...sectionDimensions(section), "value", "missing_reason"];
 }

@@ -16,12 +16,20 @@ export const RETURN_FIELDS = {
   version: { row: 5, label: "Template version" },
 } as const;
 
-/** Every sheet name the template workbook contains, in order. */
+/**
+ * Every sheet name the template workbook contains, in order.
+ * @throws never
+ * @example workbookLayout()[1] // "Return"
+ */
 export function workbookLayout(): string[] {
   return [GUIDANCE_SHEET, RETURN_SHEET, ...SECTIONS.map((s) => s.sheet), LISTS_SHEET];
 }
 
-/** The named range holding the codes of a list (Excel names cannot start with a digit). */
+/**
+ * The named range holding the codes of a list (Excel names cannot start with a digit).
+ * @throws never
+ * @example listRangeName("age_band") // "list_age_band"
+ */
 export function listRangeName(listId: string): string {
   return `list_${listId}`;
 }

@@ -8,6 +8,7 @@ import { pointAt, type Rule } from "./rule";
 
 /**
  * The latest complete year ending 31 March on a date.
+ * @throws never
  * @example latestCompletePeriod(new Date(Date.UTC(2026, 10, 22))) // 2026
  */
 export function latestCompletePeriod(today: Date): number {

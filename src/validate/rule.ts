@@ -31,6 +31,7 @@ type Where = Pick<Diagnostic, "file" | "sheet" | "cell" | "row" | "column">;
 /**
  * Where to point for row `index`: at the cell of `column` when the reader recorded it
  * (e.g. "C7" or "Return!B2" in a workbook, a header in a CSV), else at the value cell.
+ * @throws never
  * @example pointAt({ file: "a.xlsx", rows: [], locations: [{ sheet: "Demand", cell: "I7" }], today: new Date() }, 0) // { file: "a.xlsx", sheet: "Demand", cell: "I7" }
  */
 export function pointAt(ctx: ValidationContext, index: number, column?: string): Where {
@@ -48,7 +49,11 @@ export function pointAt(ctx: ValidationContext, index: number, column?: string):
   return { ...where, ...(location.row !== undefined ? { row: location.row } : {}), ...(location.column ? { column: location.column } : {}) };
 }
 
-/** A short text for a location, e.g. "Demand!I7" or "row 12". */
+/**
+ * A short text for a location, e.g. "Demand!I7" or "row 12".
+ * @throws never
+ * @example describeLocation({ file: "a.csv", rows: [], locations: [{ row: 12 }], today: new Date() }, 0) // "row 12"
+ */
 export function describeLocation(ctx: ValidationContext, index: number): string {
   const w = pointAt(ctx, index);
   if (w.sheet) return `${w.sheet}!${w.cell ?? ""}`;
@@ -56,7 +61,11 @@ export function describeLocation(ctx: ValidationContext, index: number): string 
   return `row index ${index}`;
 }
 
-/** Key of a row's LA + period + measure + dimension values. */
+/**
+ * Key of a row's LA + period + measure + dimension values (empty dimensions left out).
+ * @throws never
+ * @example rowKey({ old_la_code: "805", time_period: "2025", measure: "cla_31_march", dims: { placement_type: "total", age_band: "" } } as DatasetRow) // "805|2025|cla_31_march|placement_type=total"
+ */
 export function rowKey(row: DatasetRow, dims: Partial<Record<string, string>> = row.dims): string {
   let key = `${row.old_la_code || row.new_la_code}|${row.time_period}|${row.measure}`;
   for (const column of DIMENSION_COLUMNS) {
@@ -66,7 +75,11 @@ export function rowKey(row: DatasetRow, dims: Partial<Record<string, string>> = 
   return key;
 }
 
-/** Row indexes by measure id, in row order. */
+/**
+ * Row indexes by measure id, in row order.
+ * @throws never
+ * @example rowsByMeasure({ file: "a.csv", rows: [{ measure: "x" }, { measure: "y" }, { measure: "x" }] as DatasetRow[], locations: [], today: new Date() }).get("x") // [0, 2]
+ */
 export function rowsByMeasure(ctx: ValidationContext): Map<string, number[]> {
   const out = new Map<string, number[]>();
   ctx.rows.forEach((row, i) => {

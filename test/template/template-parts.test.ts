@@ -5,11 +5,12 @@ import { DATASET_COLUMNS } from "../../src/spec/dataset";
 import { columnLetter, cellReference } from "../../src/template/column-letter";
 import { findMeasure, MEASURES } from "../../src/template/measures";
 import { parseMissingReason } from "../../src/template/missing-reasons";
-import { FREE_TEXT_ROWS, freeTextRows, prefillRows, sectionColumns } from "../../src/template/prefill-rows";
+import { isDecimalMeasure } from "../../src/template/blank-workbook";
+import { FREE_TEXT_ROWS, freeTextRows, hasFreeTextDimension, prefillRows, sectionColumns, sectionDimensions } from "../../src/template/prefill-rows";
 import { templateCsvHeader } from "../../src/template/template-csv-header";
 import { parseTemplateFormats, templateFiles } from "../../src/template/template-files";
 import { templateJsonSchema } from "../../src/template/template-json-schema";
-import { workbookLayout } from "../../src/template/workbook-layout";
+import { listRangeName, workbookLayout } from "../../src/template/workbook-layout";
 
 describe("template parts", () => {
   it("column letters and cell references (JSDoc examples)", () => {
@@ -57,5 +58,17 @@ describe("template parts", () => {
     expect(schema.properties.value_status.enum).toContain("suppressed");
     expect(schema.allOf).toHaveLength(MEASURES.length);
     expect((await templateFiles(["csv"]))[0].name).toBe("sufficiency-template.csv");
+  });
+});
+
+describe("template helper examples", () => {
+  it("run as written", () => {
+    expect(isDecimalMeasure(findMeasure("weekly_cost_mean")!)).toBe(true);
+    expect(isDecimalMeasure(findMeasure("cla_31_march")!)).toBe(false);
+    expect(hasFreeTextDimension(findMeasure("provider_annual_spend")!)).toBe(true);
+    expect(sectionDimensions("location")).toEqual(["placement_type", "locality", "distance"]);
+    expect(sectionColumns("context")).toEqual(["measure", "label", "value", "missing_reason"]);
+    expect(workbookLayout()[1]).toBe("Return");
+    expect(listRangeName("age_band")).toBe("list_age_band");
   });
 });

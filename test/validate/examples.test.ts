@@ -1,6 +1,7 @@
 /** The @example of every public function in src/validate/, run as written. */
 import { describe, expect, it } from "vitest";
-import { pointAt } from "../../src/validate/rule";
+import { describeLocation, pointAt, rowKey, rowsByMeasure } from "../../src/validate/rule";
+import type { DatasetRow } from "../../src/spec/dataset";
 import { runRules } from "../../src/validate/run-rules";
 import { latestCompletePeriod } from "../../src/validate/period";
 import { validateFile } from "../../src/validate/validate-file";
@@ -22,6 +23,9 @@ describe("validate JSDoc examples", () => {
     expect(latestCompletePeriod(new Date(Date.UTC(2026, 10, 22)))).toBe(2026);
     expect(pointAt({ file: "a.xlsx", rows: [], locations: [{ sheet: "Demand", cell: "I7" }], today: new Date() }, 0)).toEqual({ file: "a.xlsx", sheet: "Demand", cell: "I7" });
     expect(runRules({ file: "a.csv", rows: [], locations: [], today: new Date() })).toEqual([]);
+    expect(describeLocation({ file: "a.csv", rows: [], locations: [{ row: 12 }], today: new Date() }, 0)).toBe("row 12");
+    expect(rowKey({ old_la_code: "805", time_period: "2025", measure: "cla_31_march", dims: { placement_type: "total", age_band: "" } } as DatasetRow)).toBe("805|2025|cla_31_march|placement_type=total");
+    expect(rowsByMeasure({ file: "a.csv", rows: [{ measure: "x" }, { measure: "y" }, { measure: "x" }] as DatasetRow[], locations: [], today: new Date() }).get("x")).toEqual([0, 2]);
     expect((await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,-1\n") })).diagnostics[0].code).toBe("E_VALUE_NEGATIVE");
   });
 });
