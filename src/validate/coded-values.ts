@@ -21,9 +21,15 @@ export const codedValues: Rule = {
   description: "Coded columns hold codes of their list; case/spacing/label matches are warnings.",
   check(ctx) {
     const out: Diagnostic[] = [];
+    const reported = new Set<string>();
     ctx.rows.forEach((row, i) => {
       for (const n of ctx.locations[i]?.normalised ?? []) {
-        out.push(diagnostic("W_CODE_NOT_EXACT", { raw: n.raw, column: n.column, code: n.code }, pointAt(ctx, i, n.column)));
+        // One warning per cell: a return-level cell (the LA code on the Return sheet) is shared by every row.
+        const where = pointAt(ctx, i, n.column);
+        const key = `${n.column}|${n.raw}|${where.sheet ?? ""}!${where.cell ?? ""}|${where.row ?? ""}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        out.push(diagnostic("W_CODE_NOT_EXACT", { raw: n.raw, column: n.column, code: n.code }, where));
       }
       const measure = findMeasure(row.measure);
       if (!measure) return;

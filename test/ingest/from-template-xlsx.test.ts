@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { periodOfDate, readTemplateWorkbook } from "../../src/ingest/from-template-xlsx";
 import { blankWorkbook } from "../../src/template/blank-workbook";
 import { sectionColumns } from "../../src/template/prefill-rows";
+import { validateFile } from "../../src/validate/validate-file";
 
 let blank: Uint8Array;
 beforeAll(async () => {
@@ -32,6 +33,8 @@ describe("readTemplateWorkbook", () => {
     const lower = await readTemplateWorkbook({ name: "x.xlsx", bytes: await filled((wb) => { wb.getWorksheet("Return")!.getCell("B2").value = "e06000001"; wb.getWorksheet("Return")!.getCell("B4").value = 2025; }) });
     expect(lower.rowsAccepted).toBeGreaterThan(500);
     expect(lower.locations![0].normalised).toEqual([{ column: "new_la_code", raw: "e06000001", code: "E06000001" }]);
+    const validated = await validateFile({ name: "x.xlsx", bytes: await filled((wb) => { wb.getWorksheet("Return")!.getCell("B2").value = "e06000001"; wb.getWorksheet("Return")!.getCell("B4").value = 2025; }) });
+    expect(validated.diagnostics.filter((d) => d.code === "W_CODE_NOT_EXACT").map((d) => [d.sheet, d.cell])).toEqual([["Return", "B2"]]);
   });
 
   it("reports unknown sheets and columns, and rejects invalid codes and text values at their cells", async () => {
