@@ -145,3 +145,10 @@ export { backtestStockFlow, type BacktestOptions as StockFlowBacktestOptions, ty
 export { stockFlowTables, type StockFlowTables } from "./forecast/stock-flow/stock-flow-tables";
 export { unitCosts, spendOutputs, costRows, type UnitCostTable } from "./market/unit-costs";
 export { loadUnitCosts, type UnitCostSource, type UnitCostRow, type PublishedCostInputs } from "./ingest/load-unit-costs";
+
+// ssda903: the child-level SSDA903 return read, cleaned and turned into template measures (nothing child-level leaves)
+export { type EpisodeTable, type CleaningCounts, dayToIso, isoToDay } from "./spec/ssda903";
+export {
+  detectSsda903Kind, ingestSsda903, loadEpisodeTable, loadProviderLocations, loadSsda903, loadSsda903Files, readSsda903, looksLikeXml, isSsda903Xml,
+  cleanSsda903, deriveTemplate, type Ssda903Kind, type IngestSsda903Options, type LoadedEpisodeTable, type Ssda903File, type ReadSsda903Options, type CleanSsda903Options,
+} from "./ingest/ssda903/index";
