@@ -7,7 +7,7 @@
  * Stages: 1. lists sheet and named ranges; 2. guidance; 3. return sheet;
  * 4. one sheet per section with prefilled rows, dropdowns, number validation and
  * protection (header and prefilled codes locked, inputs unlocked); 5. serialise with
- * fixed document dates so the output is reproducible.
+ * fixed document dates and zip entry times, so the output is byte-for-byte reproducible.
  */
 import ExcelJS from "exceljs";
 import { CODE_LISTS, TOTAL } from "../reference/code-lists";
@@ -15,6 +15,7 @@ import { allCodes, findCode } from "../reference/code-tree";
 import { LOCAL_AUTHORITIES } from "../reference/las";
 import type { Measure, Unit } from "../spec/template";
 import { cellReference, columnLetter } from "./column-letter";
+import { fixZipTimestamps } from "./fix-zip-timestamps";
 import { MEASURES, SECTIONS, TEMPLATE_VERSION } from "./measures";
 import { MISSING_REASONS } from "./missing-reasons";
 import { prefillRows, sectionColumns, type PrefilledDims } from "./prefill-rows";
@@ -224,5 +225,5 @@ export async function blankWorkbook(): Promise<Uint8Array> {
   for (const section of SECTIONS) await addSection(workbook, section.id, section.sheet);
   addLists(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer), TEMPLATE_DATE);
 }

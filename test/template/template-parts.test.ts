@@ -72,3 +72,12 @@ describe("template helper examples", () => {
     expect(listRangeName("age_band")).toBe("list_age_band");
   });
 });
+
+describe("fixZipTimestamps", () => {
+  it("stamps every entry of a zip with one date (JSDoc example)", async () => {
+    const { fixZipTimestamps } = await import("../../src/template/fix-zip-timestamps");
+    const { blankWorkbook } = await import("../../src/template/blank-workbook");
+    expect(fixZipTimestamps(await blankWorkbook(), new Date(Date.UTC(2025, 0, 1))).byteLength > 0).toBe(true);
+    expect(() => fixZipTimestamps(new Uint8Array(30), new Date())).toThrow(/not a zip/);
+  });
+});
