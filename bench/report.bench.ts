@@ -1,0 +1,44 @@
+/**
+ * Reports: the main job (`npm start`: ingest, aggregate, forecast, and the England, nine
+ * regional and example LA reports in every format) and `suff report --scope all-las`
+ * (153 LA reports). Targets: main job <= 60 s, all-las <= 3 minutes on this machine.
+ * Each run is a fresh process, timed wall-clock with the machine's load average beside it.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "suff-bench-report-"));
+
+function run(label: string, args: string[]): { seconds: number; load: string; ok: boolean } {
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) console.error(`${label} failed: ${r.stderr.slice(-2000)}`);
+  console.log(`${label}: ${seconds.toFixed(1)} s (load before ${load})`);
+  return { seconds, load, ok: r.status === 0 };
+}
+
+const mainOut = path.join(tmp, "main");
+const mainJob = run("npm start (main job)", ["-e", `import("./src/main.ts").then((m) => m.main("data/published", ${JSON.stringify(mainOut)}))`]);
+const reports = readdirSync(mainOut).filter((f) => !f.includes(".") && f !== "dataset").length;
+const ds = path.join(mainOut, "dataset");
+const allLas = run("suff report --scope all-las", ["src/cli.ts", "report", "--dataset", ds, "--scope", "all-las", "--out", path.join(tmp, "las")]);
+const laReports = readdirSync(path.join(tmp, "las")).length;
+rmSync(tmp, { recursive: true, force: true });
+
+const date = new Date().toISOString().slice(0, 10);
+const md = `## Reports: main job and all LAs
+
+Run on ${date} with \`npx tsx bench/report.bench.ts\` (each a fresh process; wall clock; the machine is shared, so the load average before each run is given).
+
+| run | reports | measured | target | load average before (1, 5, 15 min) |
+|---|---|---|---|---|
+| \`npm start\` (ingest, aggregate, forecast, England + 9 regions + 1 LA in HTML, PDF, XLSX, CSV, charts) | ${reports} | ${mainJob.ok ? `${mainJob.seconds.toFixed(1)} s` : "failed"} | <= 60 s | ${mainJob.load} |
+| \`suff report --scope all-las\` (every format) | ${laReports} | ${allLas.ok ? `${allLas.seconds.toFixed(1)} s` : "failed"} | <= 180 s | ${allLas.load} |
+`;
+writeFileSync(path.join(root, "bench/results/report.md"), md);
+console.log(md);
