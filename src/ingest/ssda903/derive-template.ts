@@ -20,7 +20,9 @@
  *   distance is never computed from HOME_POST/PL_POST: without PL_DISTANCE it is not
  *   derived. A cell with any child of unknown location is written as missing
  *   (not_available), never as zero or as a lower bound.
- * Not derived: new_placements_in_year_by_location and provider_children_placed (not yet);
+ * - New placements in the year: episodes starting in the year other than changes of legal
+ *   status only (RNE L), by locality and distance, when locality is known for all of them.
+ * Not derived: provider_children_placed (not yet);
  * unmet need, supply and cost measures (not in SSDA903 at all).
  */
 import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists";
@@ -85,6 +87,7 @@ const layout = (() => {
     ["ceaseAge", A], ["ceaseReason", C], ["ceaseUasc", 1],
     ["outLa", P], ["outLaUnknown", P], ["outRegion", P], ["outRegionUnknown", P], ["over20", P], ["over20Unknown", P],
     ["location", LOCALITIES.length * DISTANCES.length], ["locationUnknown", 1],
+    ["newPlacements", LOCALITIES.length * DISTANCES.length], ["newPlacementsUnknown", 1], ["newPlacementsTotal", 1],
   ];
   const offsets: Record<string, number> = {};
   let size = 0;
@@ -128,6 +131,8 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   const reasonMap = mapCodes(table.codes.reasonEnded, REASONS, reasonGroup);
   const isExit = table.codes.reasonEnded.map((c) => c !== "" && c !== "X1" && c !== CLOSED_UNKNOWN);
   const isStartCode = table.codes.reasonNewEpisode.map((c) => c === "S");
+  // A new placement starts with every episode except a change of legal status only (RNE L).
+  const isNewPlacement = table.codes.reasonNewEpisode.map((c) => c !== "L");
   const negativeAges = new Map<number, number>();
   const outsideRegion = table.outsideRegion;
   const over20 = table.overTwentyMiles;
@@ -183,6 +188,18 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       else if (far === 1) counts[base + O.over20 + type]++;
       if (outside === UNKNOWN) counts[base + O.locationUnknown]++;
       else counts[base + O.location + outside * DISTANCES.length + (far === UNKNOWN ? 2 : far === 1 ? 1 : 0)]++;
+    }
+    // A new placement in the year, by locality and distance.
+    if (isNewPlacement[table.reasonNewEpisode[i]]) {
+      const block = blockForDay(index, start);
+      if (block >= 0) {
+        const base = block * layout.size;
+        counts[base + O.newPlacementsTotal]++;
+        const outside = table.outsideLa[i];
+        const far = over20 ? over20[i] : UNKNOWN;
+        if (outside === UNKNOWN) counts[base + O.newPlacementsUnknown]++;
+        else counts[base + O.newPlacements + outside * DISTANCES.length + (far === UNKNOWN ? 2 : far === 1 ? 1 : 0)]++;
+      }
     }
     // Start of a period of care.
     const continues = i > groupStart && table.end[i - 1] === start;
@@ -301,6 +318,21 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
         });
         DISTANCES.forEach((dist, d) => emit("cla_31_march_by_location", { locality: TOTAL, distance: dist }, counts[base + O.location + d] + counts[base + O.location + DISTANCES.length + d]));
         emit("cla_31_march_by_location", { locality: TOTAL, distance: TOTAL }, stockTotal);
+      }
+      const placementsTotal = counts[base + O.newPlacementsTotal];
+      if (counts[base + O.newPlacementsUnknown] > 0) {
+        emit("new_placements_in_year_by_location", { locality: TOTAL, distance: TOTAL }, null, "not_available");
+        const key = `new_placements_in_year_by_location:${la}`;
+        const entry = notDerived.get(key) ?? { la: code, measure: "new_placements_in_year_by_location", reason: "locality is not known for every new placement (needs PL_LOCATION, PL_LA or provider locations by URN)", years: [] };
+        entry.years.push(year);
+        notDerived.set(key, entry);
+      } else {
+        LOCALITIES.forEach((loc, l) => {
+          DISTANCES.forEach((dist, d) => emit("new_placements_in_year_by_location", { locality: loc, distance: dist }, counts[base + O.newPlacements + l * DISTANCES.length + d]));
+          emit("new_placements_in_year_by_location", { locality: loc, distance: TOTAL }, sum(O.newPlacements + l * DISTANCES.length, DISTANCES.length));
+        });
+        DISTANCES.forEach((dist, d) => emit("new_placements_in_year_by_location", { locality: TOTAL, distance: dist }, counts[base + O.newPlacements + d] + counts[base + O.newPlacements + DISTANCES.length + d]));
+        emit("new_placements_in_year_by_location", { locality: TOTAL, distance: TOTAL }, placementsTotal);
       }
       const negative = negativeAges.get(base / layout.size);
       if (negative) diagnostics.push(diagnostic("I_903_NEGATIVE_AGE", { la: code, year, count: negative }));

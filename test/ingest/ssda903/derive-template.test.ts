@@ -102,6 +102,8 @@ describe("deriveTemplate", () => {
     expect(outside.find((r) => r.dims.placement_type === "foster_la")).toMatchObject({ value: 1, value_status: "ok" });
     expect(outside.find((r) => r.dims.placement_type === "childrens_home_private")).toMatchObject({ value: null, value_status: "not_available" });
     expect(outside.find((r) => r.dims.placement_type === "total")).toMatchObject({ value: null, value_status: "not_available" });
+    // New placements in 2020: A twice (S, then P), B, C, D, F twice; locality unknown for most, so missing.
+    expect(rows.find((r) => r.time_period === "2020" && r.measure === "new_placements_in_year_by_location")).toMatchObject({ value: null, value_status: "not_available" });
     const far = rows.filter((r) => r.measure === "placed_over_20_miles");
     expect(far.every((r) => r.value === null && r.value_status === "not_available" && r.dims.placement_type === "total")).toBe(true);
     expect(result.diagnostics.some((d) => d.code === "I_903_NOT_DERIVED" && d.message.includes("placed_over_20_miles"))).toBe(true);
@@ -119,6 +121,8 @@ describe("deriveTemplate", () => {
     expect(value(located, "2020", "cla_31_march_by_location", { locality: "outside_la", distance: "over_20_miles" })).toBe(2);
     expect(value(located, "2020", "cla_31_march_by_location", { locality: "inside_la", distance: "20_miles_or_less" })).toBe(1);
     expect(value(located, "2020", "cla_31_march_by_location", { locality: "total", distance: "total" })).toBe(3);
+    expect(value(located, "2020", "new_placements_in_year_by_location", { locality: "outside_la", distance: "over_20_miles" })).toBe(2);
+    expect(value(located, "2020", "new_placements_in_year_by_location", { locality: "total", distance: "total" })).toBe(3);
   });
 
   it("derives locality from the provider's URN when provider locations are given", () => {
