@@ -120,7 +120,11 @@ function readPublished(dir: string, las: string[] | undefined): UnitCostSource {
   if (used.length === 0) {
     throw new SuffError("E_COSTS_PUBLISHED", `${RO3_FILE} has no complete spend rows for ${useLas ? wanted.join(", ") : "England"}`, { hint: "Supply unit costs with --costs FILE." });
   }
-  const cla = parse(readText(path.join(dir, CLA_FILE)), { columns: true, bom: true }) as Record<string, string>[];
+  // The file has ~57,000 rows of every characteristic; only the placement rows of one year
+  // are needed, so lines are pre-filtered before parsing (each kept line is parsed in full).
+  const claLines = readText(path.join(dir, CLA_FILE)).split(/\r?\n/);
+  const claText = [claLines[0], ...claLines.slice(1).filter((line) => line.startsWith(`${CLA_YEAR},`) && line.includes('"Placement"'))].join("\n");
+  const cla = parse(claText, { columns: true, bom: true }) as Record<string, string>[];
   const children: Record<string, number> = {};
   for (const record of cla) {
     if (Number(record.time_period) !== CLA_YEAR || record.cla_group !== "Placement" || record.characteristic === "Total") continue;
