@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import type { Diagnostic } from "../spec/diagnostic";
+import { loadMapping } from "../ingest/load-mapping";
 import { isSuffError, SuffError } from "../spec/errors";
 import { validateFile } from "../validate/validate-file";
 
@@ -47,7 +48,9 @@ export function register(program: Command): void {
     .option("--json", "print the diagnostics as a JSON array")
     .option("--period <yyyy>", "the period the returns must be for (year ending 31 March)")
     .option("--quiet", "print errors and warnings only (no info lines)")
-    .action(async (inputs: string[], options: { json?: boolean; period?: string; quiet?: boolean }) => {
+    .option("--mapping <file>", "read workbooks as legacy LA spreadsheets through this mapping (see data-templates/legacy-mapping.md)")
+    .action(async (inputs: string[], options: { json?: boolean; period?: string; quiet?: boolean; mapping?: string }) => {
+      const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
       if (options.period !== undefined && !/^\d{4}$/.test(options.period)) {
         throw new SuffError("E_USAGE", `--period must be a four-digit year, not '${options.period}'.`, { hint: "e.g. --period 2025" });
       }
@@ -58,7 +61,7 @@ export function register(program: Command): void {
       let rows = 0;
       for (const file of files) {
         try {
-          const result = await validateFile({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { period: options.period });
+          const result = await validateFile({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { period: options.period, mapping });
           all.push(...result.diagnostics);
           rows += result.read.rowsRead;
         } catch (error) {

@@ -1,10 +1,12 @@
 /**
  * Validate one return file: read it with the reader its content calls for (a template
- * workbook or a long CSV), then run every rule. Reader diagnostics (unknown sheets and
+ * workbook, a long CSV, or with a mapping a legacy LA workbook), then run every rule. Reader diagnostics (unknown sheets and
  * columns, invalid codes, text that is not a number...) come first, then rule diagnostics.
  */
 import { readLongCsv } from "../ingest/from-long-csv";
+import { readLegacyWorkbook } from "../ingest/from-legacy";
 import { readTemplateWorkbook } from "../ingest/from-template-xlsx";
+import type { LegacyMapping } from "../ingest/legacy-mapping";
 import { readXlsxGrid } from "../ingest/xlsx-grid";
 import { sniffFile } from "../ingest/sniff";
 import type { ReadResult } from "../spec/dataset";
@@ -24,7 +26,7 @@ export interface FileValidation {
  *   its content contradicts its extension (E_NOT_XLSX, E_NOT_CSV, E_PASSWORD_PROTECTED, E_LEGACY_XLS, E_ZIP_BOMB, E_CORRUPT_XLSX).
  * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,-1\n") })).diagnostics[0].code // "E_VALUE_NEGATIVE"
  */
-export async function validateFile(file: { name: string; bytes: Uint8Array }, options: { period?: string; today?: Date } = {}): Promise<FileValidation> {
+export async function validateFile(file: { name: string; bytes: Uint8Array }, options: { period?: string; today?: Date; mapping?: LegacyMapping } = {}): Promise<FileValidation> {
   const sniff = sniffFile(file.bytes, file.name);
   const wantsWorkbook = sniff.extension === "xlsx" || sniff.extension === "xlsm" || sniff.extension === "xls";
   const wantsText = sniff.extension === "csv" || sniff.extension === "txt";
@@ -33,7 +35,7 @@ export async function validateFile(file: { name: string; bytes: Uint8Array }, op
   }
   let read: ReadResult;
   if (sniff.kind === "text" && !wantsWorkbook) read = readLongCsv(file);
-  else if (sniff.kind === "xlsx" && sniff.detail === "workbook") read = await readTemplateWorkbook(file);
+  else if (sniff.kind === "xlsx" && sniff.detail === "workbook") read = options.mapping ? await readLegacyWorkbook(file, options.mapping) : await readTemplateWorkbook(file);
   else {
     readXlsxGrid(file); // throws the SuffError that says what the file really is
     throw new Error("unreachable: readXlsxGrid accepted a file sniffFile rejected");

@@ -41,6 +41,13 @@ describe("suff validate (CLI)", () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("validates a legacy workbook through a mapping file", () => {
+    const r = suff("validate", path.join(repo, "test/fixtures/legacy/input.xlsx"), "--mapping", path.join(repo, "data-templates/legacy-mapping-example.json"), "--quiet");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("W_MERGED_CELLS");
+    expect(r.stdout).toMatch(/67 rows read: 0 error\(s\), 1 warning\(s\)/);
+  });
+
   it("exits 2 on a usage error", () => {
     const r = suff("validate", good, "--period", "25");
     expect(r.code).toBe(2);
