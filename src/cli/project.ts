@@ -2,7 +2,7 @@
  * `suff project --ssda903 DIR [--la CODES] [--start DATE] [--reference-window START:END]
  * [--horizon MONTHS] [--rate-estimator exposure|daily-mean] [--entries constant|trend|population
  * --population FILE] [--method simulate|exact] [--simulations N] [--seed S] [--levels 80,95]
- * [--scenario FILE]... [--costs FILE] [--inflation 0.03] [--backtest-origin DATE] --out DIR`:
+ * [--scenario FILE]... [--costs FILE] [--inflation 0.03] [--backtest-origin DATES] --out DIR`:
  * project the looked-after population with the stock-flow (Markov) model and write tidy
  * CSVs (stock, flows, rates, costs, backtest) and summary.json. Aggregate figures only: no
  * child-level data. Exit 0 on success, 2 on unreadable input or a usage error.
@@ -97,7 +97,7 @@ export function register(program: Command): void {
     .option("--costs <file>", "CSV placement_type[,provider],weekly_cost; default: an estimate from MHCLG RO3 and DfE published data")
     .addOption(new Option("--published <dir>", "folder of published data for the default unit costs").default(DEFAULT_PUBLISHED, "the toolkit's data/published"))
     .option("--inflation <rate>", "annual inflation of unit costs, e.g. 0.03", "0")
-    .option("--backtest-origin <date>", "origin of the backtest; default: 12 months before the start")
+    .option("--backtest-origin <dates>", "origin(s) of the backtest, comma-separated (rolling origins); default: 12 months before the start")
     .option("--no-backtest", "skip the backtest")
     .option("--age-bands <ages>", "lower ages of the age bands, e.g. 0,1,5,10,16 (the DfE bands, the default) or 0,10,16")
     .option("--placement-groups <file>", "JSON {\"fine placement type\": \"group\"} regrouping template placement types (unlisted types keep their DfE group)")
@@ -179,6 +179,13 @@ export function register(program: Command): void {
         if (window.end <= window.start) throw usage("--reference-window ends before it starts.");
       }
 
+      const backtestOrigins = !options.backtest ? [] : options.backtestOrigin
+        ? options.backtestOrigin.split(",").map((d) => parseDate(d.trim(), "--backtest-origin"))
+        : [addMonths(start, -12)];
+      for (const origin of backtestOrigins) {
+        if (origin >= dataEnd) throw usage(`--backtest-origin ${dayToIso(origin)} leaves no observed data after it (the data end on ${dayToIso(dataEnd)}).`);
+      }
+
       // 4. Rates, starting stock, unit costs.
       const rates = estimateRates(table, { space, window, estimator, las, dataEnd });
       const observed = observedStock(table, space, [start], { las });
@@ -194,12 +201,9 @@ export function register(program: Command): void {
       });
       const backtests: BacktestResult[] = [];
       const warnings = [...projection.entries.warnings];
-      if (options.backtest) {
-        const origin = options.backtestOrigin ? parseDate(options.backtestOrigin, "--backtest-origin") : addMonths(start, -12);
-        const windowLength = window.end - window.start;
-        if (origin >= dataEnd) throw usage(`--backtest-origin ${dayToIso(origin)} leaves no observed data after it (the data end on ${dayToIso(dataEnd)}).`);
+      for (const origin of backtestOrigins) {
         backtests.push(backtestStockFlow(table, {
-          space, las, origin, windowStart: origin + 1 - windowLength, horizonMonths: Math.min(horizon, 24), estimator,
+          space, las, origin, windowStart: origin + 1 - (window.end - window.start), horizonMonths: Math.min(horizon, 24), estimator,
           entries: { method: entriesMethod, population }, method, simulations: Math.min(simulations, 1000), seed, levels,
         }));
       }
