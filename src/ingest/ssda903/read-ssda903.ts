@@ -198,8 +198,8 @@ class Ssda903Reader {
       : null;
   }
 
-  /** The LA index where the provider with this URN is, or -1 when not known. */
-  private laOfUrn(record: CsvRecord, f: number, file: string): number {
+  /** The placed-LA index (placedLa) where the provider with this URN is, or -1 when not known. */
+  private laOfUrn(record: CsvRecord, f: number): number {
     if (this.providerLocations === null || f < 0 || f >= record.count) return -1;
     const id = this.urns.intern(record.buffers[f], record.starts[f], record.ends[f]);
     if (id < 0) return -1;
@@ -207,10 +207,39 @@ class Ssda903Reader {
     let la = this.urnLa[id];
     if (la === -2) {
       const where = this.providerLocations.get(this.urns.text(id));
-      la = where === undefined ? -1 : (findLa(where) ?? findLaByName(where)) ? this.laFromText(where, file) : -1;
+      la = where === undefined ? -1 : this.placedLa(where);
       this.urnLa[id] = la;
     }
     return la;
+  }
+
+  /** Where a child is placed (from PL_LA or a provider's URN): an index into placedCodes/placedRegions, -1 when not an LA we know. Kept apart from `las`, which are the LAs of the returns. */
+  private readonly placedCodes: string[] = [];
+  private readonly placedRegions: string[] = [];
+  private readonly placedIndex = new Map<string, number>();
+
+  private placedLa(text: string): number {
+    const known = this.placedIndex.get(text);
+    if (known !== undefined) return known;
+    const la = findLa(text) ?? findLaByName(text);
+    let index = -1;
+    if (la) {
+      index = this.placedCodes.indexOf(la.oldCode);
+      if (index < 0) { index = this.placedCodes.length; this.placedCodes.push(la.oldCode); this.placedRegions.push(la.regionCode); }
+    }
+    this.placedIndex.set(text, index);
+    return index;
+  }
+
+  /** 1 when placed outside the LA of the return, 0 inside. */
+  private isOutside(la: number, placed: number): number {
+    return this.placedCodes[placed] === this.las[la] ? 0 : 1;
+  }
+
+  /** 1 when placed outside the region of the LA of the return, 0 inside, UNKNOWN when the home LA's region is not known. */
+  private isOutsideRegion(la: number, placed: number): number {
+    const home = this.laRegion[la];
+    return home ? (home === this.placedRegions[placed] ? 0 : 1) : UNKNOWN;
   }
 
   private laFromText(text: string, file: string): number {
@@ -409,20 +438,18 @@ class Ssda903Reader {
         const id = plLaValues.intern(r.buffers[c.plLa], r.starts[c.plLa], r.ends[c.plLa]);
         if (id >= 0) {
           let placed = plLaIndex.get(id);
-          if (placed === undefined) { placed = this.laFromText(plLaValues.text(id), name); plLaIndex.set(id, placed); }
-          if (outside === UNKNOWN) outside = placed === la ? 0 : 1;
-          const home = this.laRegion[la];
-          const there = this.laRegion[placed];
-          if (home && there) outsideRegion = home === there ? 0 : 1;
+          if (placed === undefined) { placed = this.placedLa(plLaValues.text(id)); plLaIndex.set(id, placed); }
+          if (placed >= 0) {
+            if (outside === UNKNOWN) outside = this.isOutside(la, placed);
+            outsideRegion = this.isOutsideRegion(la, placed);
+          }
         }
       }
       if (outside === UNKNOWN || outsideRegion === UNKNOWN) {
-        const placed = this.laOfUrn(r, c.urn, name);
+        const placed = this.laOfUrn(r, c.urn);
         if (placed >= 0) {
-          if (outside === UNKNOWN) outside = placed === la ? 0 : 1;
-          const home = this.laRegion[la];
-          const there = this.laRegion[placed];
-          if (outsideRegion === UNKNOWN && home && there) outsideRegion = home === there ? 0 : 1;
+          if (outside === UNKNOWN) outside = this.isOutside(la, placed);
+          if (outsideRegion === UNKNOWN) outsideRegion = this.isOutsideRegion(la, placed);
         }
       }
       if (outside === UNKNOWN && provider === prLa) outside = 1;

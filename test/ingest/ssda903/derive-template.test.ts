@@ -114,6 +114,7 @@ describe("deriveTemplate", () => {
       header("h.csv", [["A", "01/01/2010"], ["B", "01/01/2010"], ["C", "01/01/2010"]]),
       episodes("e.csv", ["A,01/05/2019,S,C2,N1,U4,PR4,,", "B,01/05/2019,S,C2,N1,U4,PR4,,", "C,01/05/2019,S,C2,N1,K2,PR4,,"], "PL_LOCATION,PL_LA,PL_DISTANCE", ["IN,202,3.5", "OUT,203,25", "OUT,E06000001,120"]),
     ], { la: "202" }).rows;
+    expect(new Set(located.map((r) => r.old_la_code))).toEqual(new Set(["202"])); // placement LAs are not LAs of a return
     expect(value(located, "2020", "placed_outside_la", { placement_type: "foster_ifa" })).toBe(1);
     expect(value(located, "2020", "placed_outside_la", { placement_type: "total" })).toBe(2);
     expect(value(located, "2020", "placed_outside_region", { placement_type: "total" })).toBe(1); // Hartlepool is in the North East
