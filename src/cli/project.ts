@@ -254,6 +254,12 @@ export function register(program: Command): void {
         })),
         diagnostics: Object.entries([...loaded.diagnostics, ...(populationRead?.diagnostics ?? []), ...costs.diagnostics].reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.code]: (acc[d.code] ?? 0) + 1 }), {})).map(([code, count]) => ({ code, count })),
         warnings,
+        notes: [
+          "Rates are hazards (events per person-time) estimated over the reference window and held constant; monthly transition probabilities are exp(Q x 30.44 days).",
+          "Ageing between bands is a constant hazard estimated from birthdays crossed in the window (as in the regional demand models): a cohort bunched just below a band boundary ages out more slowly in the projection than in reality.",
+          "Entries arrive at the end of each month; intervals include process noise and posterior uncertainty of rates and entries.",
+          costs.estimate ? "Unit costs are an estimate from published spend and counts, not prices paid for placements." : "Unit costs are the user's.",
+        ],
         files: ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv"],
       };
       writeFileAtomic(path.join(outDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
