@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { SuffError } from "../spec/errors";
-import { sniffFile } from "./sniff";
+import { assertXlsx } from "./assert-xlsx";
 import { zipGuard } from "./zip-guard";
 
 /**
@@ -21,20 +21,7 @@ const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "sheetProtect
  * @example (await openWorkbook({ name: "t.xlsx", bytes: await blankWorkbook() })).getWorksheet("Return") !== undefined // true
  */
 export async function openWorkbook(file: { name: string; bytes: Uint8Array }): Promise<ExcelJS.Workbook> {
-  const sniff = sniffFile(file.bytes, file.name);
-  if (sniff.kind === "cfb" && sniff.detail === "encrypted") {
-    throw new SuffError("E_PASSWORD_PROTECTED", `${file.name} is password-protected, so it cannot be read.`, { hint: "Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save and retry." });
-  }
-  if (sniff.kind === "cfb" && sniff.detail === "legacy-xls") {
-    throw new SuffError("E_LEGACY_XLS", `${file.name} is an Excel 97-2003 workbook (.xls), which is not supported.`, { hint: "Open it in Excel and save it as an Excel Workbook (.xlsx)." });
-  }
-  if (sniff.kind === "xlsx" && sniff.detail === "corrupt") {
-    throw new SuffError("E_CORRUPT_XLSX", `${file.name} looks like an .xlsx but is damaged or truncated.`, { hint: "Open it in Excel, save it again and retry; or re-download it." });
-  }
-  if (sniff.kind !== "xlsx" || sniff.detail !== "workbook") {
-    const hint = sniff.kind === "text" ? "It looks like a CSV or text file: give it a .csv extension." : "Give the path of the filled template workbook (.xlsx).";
-    throw new SuffError("E_NOT_XLSX", `${file.name} is not an Excel workbook: it is ${sniff.description}.`, { hint });
-  }
+  assertXlsx(file);
   zipGuard(file.bytes, file.name);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -13,7 +13,7 @@
  */
 import { SuffError } from "../spec/errors";
 import type { CellContent } from "./cell-content";
-import { sniffFile } from "./sniff";
+import { assertXlsx } from "./assert-xlsx";
 import { unzipGuarded } from "./zip-guard";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -204,20 +204,7 @@ function parseSheet(xml: string, name: string, state: SheetState, shared: string
  * @example readXlsxGrid({ name: "t.xlsx", bytes: await blankWorkbook() }).sheets[1].cell(2, 1).text // "LA code"
  */
 export function readXlsxGrid(file: { name: string; bytes: Uint8Array }): Grid {
-  const sniff = sniffFile(file.bytes, file.name);
-  if (sniff.kind === "cfb" && sniff.detail === "encrypted") {
-    throw new SuffError("E_PASSWORD_PROTECTED", `${file.name} is password-protected, so it cannot be read.`, { hint: "Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save and retry." });
-  }
-  if (sniff.kind === "cfb" && sniff.detail === "legacy-xls") {
-    throw new SuffError("E_LEGACY_XLS", `${file.name} is an Excel 97-2003 workbook (.xls), which is not supported.`, { hint: "Open it in Excel and save it as an Excel Workbook (.xlsx)." });
-  }
-  if (sniff.kind === "xlsx" && sniff.detail === "corrupt") {
-    throw new SuffError("E_CORRUPT_XLSX", `${file.name} looks like an .xlsx but is damaged or truncated.`, { hint: "Open it in Excel, save it again and retry; or re-download it." });
-  }
-  if (sniff.kind !== "xlsx" || sniff.detail !== "workbook") {
-    const hint = sniff.kind === "text" ? "It looks like a CSV or text file: give it a .csv extension." : "Give the path of the filled template workbook (.xlsx).";
-    throw new SuffError("E_NOT_XLSX", `${file.name} is not an Excel workbook: it is ${sniff.description}.`, { hint });
-  }
+  assertXlsx(file);
   const parts = unzipGuarded(file.bytes, file.name);
   const text = (path: string) => {
     const bytes = parts.get(path);

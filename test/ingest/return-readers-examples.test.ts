@@ -3,6 +3,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { assertXlsx } from "../../src/ingest/assert-xlsx";
 import { buildRow, parseAmount } from "../../src/ingest/build-row";
 import { cellContent } from "../../src/ingest/cell-content";
 import { cfbDirectory } from "../../src/ingest/cfb-directory";
@@ -40,5 +41,6 @@ describe("return reader JSDoc examples", () => {
     expect(cellContent({ value: { formula: "1+1", result: 2 } } as unknown as ExcelJS.Cell).number).toBe(2);
     expect((await openWorkbook({ name: "t.xlsx", bytes: blank })).getWorksheet("Return") !== undefined).toBe(true);
     expect(cfbDirectory(new Uint8Array(8))).toBeNull();
+    expect(() => assertXlsx({ name: "a.xlsx", bytes: new TextEncoder().encode("a,b\n") })).toThrow(/it is a UTF-8 text file/);
   });
 });
