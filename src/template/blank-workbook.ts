@@ -155,11 +155,12 @@ function rowLabel(measure: Measure, dims: PrefilledDims): string {
     .map((d) => {
       const code = dims[d.column];
       if (code === undefined) return undefined;
-      if (code === TOTAL) return `all ${CODE_LISTS[d.column]?.label.toLowerCase() ?? d.column}`;
-      return findCode(CODE_LISTS[d.column], code)?.label ?? code;
+      const list = CODE_LISTS[d.column];
+      const name = list?.label ?? d.column;
+      return `${name}: ${code === TOTAL ? "all" : (findCode(list, code)?.label ?? code)}`;
     })
     .filter((x): x is string => x !== undefined);
-  return parts.length ? `${measure.label}: ${parts.join(", ")}` : measure.label;
+  return parts.length ? `${measure.label} - ${parts.join("; ")}` : measure.label;
 }
 
 async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["section"], sheetName: string): Promise<void> {
