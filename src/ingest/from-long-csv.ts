@@ -34,6 +34,12 @@ export function dateOfText(text: string): Date | undefined {
   return undefined;
 }
 
+/** A 5-digit Excel serial day number (1900 system) as a date, e.g. 45747 = 31/03/2025. */
+function excelSerialDate(text: string): Date | undefined {
+  if (!/^\d{5}$/.test(text)) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
+}
+
 function validDate(year: number, month: number, day: number): Date | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
@@ -96,7 +102,7 @@ export function readLongCsv(file: { name: string; bytes: Uint8Array }): ReadResu
       continue;
     }
     let period = get("time_period").trim();
-    const asDate = dateOfText(period);
+    const asDate = dateOfText(period) ?? excelSerialDate(period);
     if (asDate) {
       const year = periodOfDate(asDate);
       diagnostics.push(diagnostic("W_DATE_AS_PERIOD", { date: period, period: year }, where("time_period")));

@@ -35,9 +35,9 @@ describe("readLongCsv", () => {
     expect(read("").diagnostics[0].code).toBe("E_CSV_COLUMNS_MISSING");
   });
   it("reads a date as the year ending 31 March that contains it, with a warning", () => {
-    const r = read("new_la_code,time_period,measure,value\nE06000001,31/03/2025,foster_places_approved,40\nE06000001,2024-04-01,foster_places_vacant,4\n");
-    expect(r.rows.map((x) => x.time_period)).toEqual(["2025", "2025"]);
-    expect(r.diagnostics.map((d) => [d.code, d.row, d.column])).toEqual([["W_DATE_AS_PERIOD", 2, "time_period"], ["W_DATE_AS_PERIOD", 3, "time_period"]]);
+    const r = read("new_la_code,time_period,measure,value\nE06000001,31/03/2025,foster_places_approved,40\nE06000001,2024-04-01,foster_places_vacant,4\nE06000001,45747,foster_enquiries,100\n");
+    expect(r.rows.map((x) => x.time_period)).toEqual(["2025", "2025", "2025"]);
+    expect(r.diagnostics.map((d) => [d.code, d.row, d.column])).toEqual([["W_DATE_AS_PERIOD", 2, "time_period"], ["W_DATE_AS_PERIOD", 3, "time_period"], ["W_DATE_AS_PERIOD", 4, "time_period"]]);
     expect(dateOfText("31/03/2025")?.toISOString().slice(0, 10)).toBe("2025-03-31");
     expect(dateOfText("31/02/2025")).toBeUndefined();
   });
