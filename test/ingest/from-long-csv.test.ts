@@ -41,6 +41,11 @@ describe("readLongCsv", () => {
     expect(dateOfText("31/03/2025")?.toISOString().slice(0, 10)).toBe("2025-03-31");
     expect(dateOfText("31/02/2025")).toBeUndefined();
   });
+  it("accepts a measure id in the wrong case, recording it for a warning", () => {
+    const r = read("new_la_code,time_period,measure,value\nE06000001,2025,Foster_Places_Approved,40\n");
+    expect(r.rows[0].measure).toBe("foster_places_approved");
+    expect(r.locations![0].normalised).toEqual([{ column: "measure", raw: "Foster_Places_Approved", code: "foster_places_approved" }]);
+  });
   it("parses amounts as people type them", () => {
     expect(parseAmount("£1,234.50")).toBe(1234.5);
     expect(parseAmount(" 12 ")).toBe(12);
