@@ -76,7 +76,11 @@ export function buildRow(record: RawRecord, geography: Geography, locate: Locate
     diagnostics.push(diagnostic("E_UNKNOWN_MEASURE", { measure: measureId }, locate("measure")));
     return { location, diagnostics };
   }
-  if (measureId !== measure.id) location.normalised = [{ column: "measure", raw: measureId, code: measure.id }];
+  if (measureId !== measure.id) {
+    const where = locate("measure");
+    location.cells = { measure: where.cell ?? where.column ?? "measure" };
+    location.normalised = [{ column: "measure", raw: measureId, code: measure.id }];
+  }
   let rejected = false;
   const dims: Partial<Record<DimensionColumn, string>> = {};
   const own = new Set(measure.dimensions.map((d) => d.column as string));
