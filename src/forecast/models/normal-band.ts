@@ -37,13 +37,18 @@ export function clampBand(band: ForecastBand): ForecastBand {
 }
 
 /**
- * Gaussian log-likelihood (at the MLE of the variance) and AICc from a sum of squared
- * one-step errors, counting the variance as a parameter (as R's `forecast::ets`).
+ * Log-likelihood and AICc from a sum of squared one-step errors in R's `forecast::ets`
+ * convention for additive errors: logLik = -0.5 n log(SSE) (the Gaussian log-likelihood at
+ * the variance's MLE up to constants that do not depend on the model), AICc counting the
+ * variance as a parameter. Comparable across models fitted to the same data only.
+ *
+ * Reference: Hyndman et al. (2008) Forecasting with Exponential Smoothing, section 5.2; R
+ * forecast 8.20 `ets` (C function `etscalc`).
  * @throws never; returns NaN where undefined.
- * @example gaussianInformation(10, 10, 2).logLik // -6.4189 (approx.)
+ * @example gaussianInformation(100, 10, 2).logLik // -23.025850929940457
  */
 export function gaussianInformation(sse: number, n: number, parameters: number): { logLik: number; aicc: number } {
-  const logLik = -0.5 * n * (Math.log((2 * Math.PI * sse) / n) + 1);
+  const logLik = -0.5 * n * Math.log(sse);
   const k = parameters + 1;
   const aicc = n - k - 1 > 0 ? -2 * logLik + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Number.NaN;
   return { logLik, aicc };

@@ -50,12 +50,23 @@ describe("naive, drift and seasonal naive vs R forecast 8.20", () => {
   });
 });
 
+describe("theta model information vs R", () => {
+  // Rscript -e 'library(forecast); y<-ts(c(1424.7,...,2540)); m<-ses(y)$model; print(c(m$loglik, m$aicc, m$sigma2), digits=12); print(thetaf(y)$model$sigma, digits=12)'
+  // -96.3673222037 201.1346444073 79368.2477626993; thetaf sigma2 79368.2477627
+  it("N0100: log-likelihood, AICc and sigma2 of the SES inside thetaf", () => {
+    const fit = theta.fit(N0100, { frequency: 1 });
+    expect(fit.logLik).toBeCloseTo(-96.3673222037, 3);
+    expect(fit.aicc).toBeCloseTo(201.1346444073, 2);
+    expect(fit.sigma2 / 79368.2477627).toBeCloseTo(1, 4);
+  });
+});
+
 describe("bands and information", () => {
   it("normalBand and clampBand (doc examples)", () => {
     expect(normalBand(Float64Array.of(10), Float64Array.of(1), [95]).upper[95]![0]).toBeCloseTo(11.959963984540054, 12);
     expect(clampBand({ mean: Float64Array.of(-1), lower: {}, upper: {} }).mean[0]).toBe(0);
     expect(() => normalBand(Float64Array.of(1), Float64Array.of(1), [100])).toThrow(RangeError);
-    expect(gaussianInformation(10, 10, 2).logLik).toBeCloseTo(-14.189385332, 6);
+    expect(gaussianInformation(100, 10, 2).logLik).toBeCloseTo(-23.025850929940457, 10);
   });
   it("nonNegative clamps means and bounds of every model at zero", () => {
     const falling = Float64Array.of(10, 8, 6, 4, 2, 1);
