@@ -209,7 +209,10 @@ export function register(program: Command): void {
       }
 
       // 6. Write.
-      const tables = stockFlowTables(projection, rates, backtests);
+      const historyDays: number[] = [];
+      for (let k = 0; addMonths(start, -k) >= window.start - 1 && k <= 120; k++) historyDays.unshift(addMonths(start, -k));
+      const history = observedStock(table, space, historyDays, { las });
+      const tables = stockFlowTables(projection, rates, backtests, history);
       const outDir = options.out;
       const write = (name: string, t: { columns: string[]; rows: Array<Record<string, CsvCell>> }) => writeFileAtomic(path.join(outDir, name), toCsv(t.columns, t.rows));
       write("stock.csv", tables.stock);

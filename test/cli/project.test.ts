@@ -35,6 +35,9 @@ describe("suff project end to end on the SSDA903 samples", () => {
     expect(Object.keys(stock[0])).toEqual(["date", "scenario", "age_band", "placement_group", "mean", "lo80", "hi80", "lo95", "hi95"]);
     const total = (scenario: string, date: string) => stock.find((r) => r.scenario === scenario && r.date === date && r.age_band === "total" && r.placement_group === "total")!;
     expect(total("base", "2021-03-31").mean).toBe(total("more fostering", "2021-03-31").mean);
+    // The observed history over the reference window comes first, with the start stock at the start date.
+    expect(total("observed", "2021-03-31").mean).toBe(total("base", "2021-03-31").mean);
+    expect(total("observed", "2018-03-31").lo80).toBe("");
     // More entries in the scenario: a larger population two years on.
     expect(Number(total("more fostering", "2023-03-31").mean)).toBeGreaterThan(Number(total("base", "2023-03-31").mean));
     for (const row of stock) {

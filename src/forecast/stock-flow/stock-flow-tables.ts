@@ -11,6 +11,7 @@ import { markovTransition } from "../kernels/markov-transition";
 import type { BacktestResult } from "./backtest-stock-flow";
 import { DAYS_PER_MONTH } from "./calendar";
 import type { RateEstimate } from "./estimate-rates";
+import type { ObservedStock } from "./observed-stock";
 import type { StockFlowProjection } from "./project-stock-flow";
 import { NOT_LOOKED_AFTER } from "./state-space";
 
@@ -34,15 +35,27 @@ function quarterOf(day: number): string {
 }
 
 /**
- * Build the tidy tables.
+ * Build the tidy tables. `observed` (monthly observed stock, e.g. over the reference window)
+ * is written to the stock table as scenario "observed", without intervals.
  * @throws nothing.
  * @example stockFlowTables(projection, rates).stock.columns[0] // "date"
  */
-export function stockFlowTables(projection: StockFlowProjection, rates: RateEstimate, backtests: BacktestResult[] = []): StockFlowTables {
+export function stockFlowTables(projection: StockFlowProjection, rates: RateEstimate, backtests: BacktestResult[] = [], observed?: ObservedStock): StockFlowTables {
   const { space, levels } = projection;
   const bounds = levels.flatMap((l) => [`lo${l}`, `hi${l}`]);
-  // Stock.
+  // Stock: observed history first (scenario "observed", no intervals), then the runs.
   const stockRows: Row[] = [];
+  if (observed) {
+    const groups = space.placementGroups.length;
+    observed.days.forEach((day, d) => {
+      const at = (state: number) => observed.stock[d * space.live + state];
+      const add = (ageBand: string, placement: string, value: number) => stockRows.push({ date: dayToIso(day), scenario: "observed", age_band: ageBand, placement_group: placement, mean: value });
+      for (let state = 0; state < space.live; state++) add(space.ageBands[space.bandOf(state)], space.placementGroups[state % groups], at(state));
+      for (let g = 0; g < groups; g++) add("total", space.placementGroups[g], space.ageBands.reduce((a, _, b) => a + at(space.index(b, g)), 0));
+      for (let b = 0; b < space.ageBands.length; b++) add(space.ageBands[b], "total", space.placementGroups.reduce((a, _, g) => a + at(space.index(b, g)), 0));
+      add("total", "total", Array.from({ length: space.live }, (_, state) => at(state)).reduce((a, v) => a + v, 0));
+    });
+  }
   for (const run of projection.runs) {
     for (const series of run.series) {
       projection.dates.forEach((day, t) => {
