@@ -14,9 +14,12 @@
  *      a continuous-time Markov chain (Kalbfleisch and Lawless 1985; Jackson 2011 "msm").
  *    - `daily-mean`: for each day, transitions that day / children in the state the day
  *      before, averaged over the days of the window on which the state was occupied (the
- *      "mean of daily ratios" used by existing regional demand models such as the Social
- *      Finance children's services demand model), converted to a hazard with
- *      -log(1 - p) so both estimators feed the same projection.
+ *      "mean of daily ratios" of the existing regional demand models: Social Finance /
+ *      Data to Insight children's services demand model, `PopulationStats.raw_transition_rates`,
+ *      `transitions / stock.shift(1)` then the mean over days; days with no children give
+ *      0/0 and are skipped there as here), converted to a hazard with -log(1 - p) so both
+ *      estimators feed the same projection. Unlike that model, the age band is taken on
+ *      each day (not at the episode start), so birthdays move children between bands.
  *    Entries are counted by state and UASC flag, per day and per calendar month (for
  *    trend projection).
  * Ageing is a constant hazard per band and placement group, estimated like any other
