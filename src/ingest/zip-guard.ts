@@ -27,7 +27,13 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200, ratioFloorBytes: 1024 * 1024, maxEntries: 5000 };
+/**
+ * Defaults: 200 MB in all once decompressed (a filled template is about 2 MB), and a
+ * ratio above 500:1 for any part over 1 MB (real sheet XML compresses 10-100:1, very
+ * repetitive formatting a few hundred; zip bombs thousands). Apache POI's ZipSecureFile
+ * uses the same two kinds of limit.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 200 * 1024 * 1024, maxRatio: 500, ratioFloorBytes: 1024 * 1024, maxEntries: 5000 };
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
