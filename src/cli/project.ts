@@ -201,6 +201,9 @@ export function register(program: Command): void {
       });
       const backtests: BacktestResult[] = [];
       const warnings = [...projection.entries.warnings];
+      if (rates.exposure.reduce((a, v) => a + v, 0) === 0) {
+        warnings.push(`No child was looked after during the reference window ${dayToIso(rates.window.start)} to ${dayToIso(rates.window.end - 1)}: every rate is zero, so the projection only adds entries to the starting stock.`);
+      }
       for (const origin of backtestOrigins) {
         backtests.push(backtestStockFlow(table, {
           space, las, origin, windowStart: origin + 1 - (window.end - window.start), horizonMonths: Math.min(horizon, 24), estimator,
