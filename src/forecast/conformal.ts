@@ -31,6 +31,8 @@ export interface ConformalCalibration {
   ownSeries: Set<string>;
   /** Number of pooled calibration scores at each step. */
   pooledScores: number[];
+  /** Number of calibration scores at each step for the series calibrated on their own errors. */
+  ownScores: Map<string, number[]>;
 }
 
 /** The scale that makes errors comparable across series: mean absolute lag-m difference (1% of the level for a constant history). */
@@ -109,7 +111,14 @@ export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, 
     const origin = row.origin ?? s.values.length - 1;
     const key = `${row.series_id}\u0000${origin}`;
     let scale = scaleCache.get(key);
-    if (scale === undefined) { scale = seriesScale(s.values.subarray(0, origin + 1), s.frequency); scaleCache.set(key, scale); }
+    if (scale === undefined) {
+      // A constant history has no natural scale: its errors say nothing about other series.
+      const history = s.values.subarray(0, origin + 1);
+      const lag = s.frequency > 1 && history.length > s.frequency ? s.frequency : 1;
+      scale = naiveScale(history, lag, 1) > 0 ? seriesScale(history, s.frequency) : Number.NaN;
+      scaleCache.set(key, scale);
+    }
+    if (!(scale > 0)) continue;
     const score = Math.abs(row.actual - row.mean) / scale;
     pooled[row.step - 1]!.push(score);
     let mine = own.get(row.series_id);
@@ -119,22 +128,26 @@ export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, 
   const quantiles = new Map<string, Record<number, Float64Array>>();
   quantiles.set("*", quantilesByStep(pooled, levels));
   const ownSeries = new Set<string>();
+  const ownScores = new Map<string, number[]>();
   if (pooling !== "pooled") {
     for (const [id, scores] of own) {
       if (pooling === "series" || scores.every((s) => s.length >= minimumScores)) {
         quantiles.set(id, quantilesByStep(scores, levels));
         ownSeries.add(id);
+        ownScores.set(id, scores.map((x) => x.length));
       }
     }
   }
-  return { horizon, levels, quantiles, ownSeries, pooledScores: pooled.map((s) => s.length) };
+  return { horizon, levels, quantiles, ownSeries, pooledScores: pooled.map((s) => s.length), ownScores };
 }
 
 /**
  * Replace the interval bounds of a forecast table by calibrated ones: mean +/- q_step x
  * scale, with the scale from each series' observed data; clamped at zero when the series
  * is non-negative (or `nonNegative` is true). Rows whose step is beyond the calibration
- * horizon keep the last step's quantile.
+ * horizon keep the last step's quantile. Where there are too few calibration scores for a
+ * level (fewer than 1/alpha - 1, e.g. 19 for 95%) the largest score is used, widened to the
+ * analytic bounds when those are wider; levels stay nested.
  * @throws never.
  * @example applyConformal(table, calibration, series).length === table.length // true
  */
@@ -155,14 +168,33 @@ export function applyConformal(table: ForecastTable, calibration: ConformalCalib
     const s = byId.get(row.series_id);
     if (!s) return row;
     const { scale, nonNegative: clamp } = infoFor(s);
-    const quantiles = calibration.quantiles.get(row.series_id) ?? calibration.quantiles.get("*")!;
+    const own = calibration.ownSeries.has(row.series_id);
+    const quantiles = (own ? calibration.quantiles.get(row.series_id) : undefined) ?? calibration.quantiles.get("*")!;
+    const counts = (own ? calibration.ownScores.get(row.series_id) : undefined) ?? calibration.pooledScores;
     const lower: Record<number, number> = { ...row.lower };
     const upper: Record<number, number> = { ...row.upper };
+    const index = Math.min(row.step, counts.length) - 1;
     for (const level of calibration.levels) {
-      const q = quantiles[level]!;
-      const width = q[Math.min(row.step, q.length) - 1]! * scale;
-      lower[level] = clamp ? Math.max(0, row.mean - width) : row.mean - width;
-      upper[level] = clamp ? Math.max(0, row.mean + width) : row.mean + width;
+      const width = quantiles[level]![index]! * scale;
+      if (!Number.isFinite(width)) continue;
+      let low = row.mean - width;
+      let high = row.mean + width;
+      // Too few scores for this level (N < 1/alpha - 1): the quantile is the largest score,
+      // which may be too narrow, so take the wider of it and the analytic bounds.
+      if (counts[index]! < Math.ceil(1 / (1 - level / 100)) - 1) {
+        const analyticLow = row.lower[level], analyticHigh = row.upper[level];
+        if (analyticLow !== undefined && Number.isFinite(analyticLow)) low = Math.min(low, analyticLow);
+        if (analyticHigh !== undefined && Number.isFinite(analyticHigh)) high = Math.max(high, analyticHigh);
+      }
+      lower[level] = clamp ? Math.max(0, low) : low;
+      upper[level] = clamp ? Math.max(0, high) : high;
+    }
+    // Keep intervals nested: a higher level is never narrower on either side.
+    const sorted = [...calibration.levels].sort((x, y) => x - y);
+    for (let i = 1; i < sorted.length; i++) {
+      const [inner, outer] = [sorted[i - 1]!, sorted[i]!];
+      if (lower[outer]! > lower[inner]!) lower[outer] = lower[inner]!;
+      if (upper[outer]! < upper[inner]!) upper[outer] = upper[inner]!;
     }
     return { ...row, lower, upper };
   });

@@ -31,6 +31,7 @@ describe("suff forecast / suff backtest end to end", () => {
     for (const line of lines.slice(1)) {
       const [, , model, mean, lo95, hi95, lo80, hi80] = line.split(",");
       expect(model).toBe("auto");
+      for (const cell of [mean, lo95, hi95, lo80, hi80]) expect(cell).not.toBe("");
       expect(Number(lo95)).toBeLessThanOrEqual(Number(lo80));
       expect(Number(lo80)).toBeLessThanOrEqual(Number(mean));
       expect(Number(hi80)).toBeLessThanOrEqual(Number(hi95));
