@@ -88,3 +88,20 @@ describe("per-series calibration for a few long series", () => {
     expect(calibration.ownSeries.has("short")).toBe(false);
   });
 });
+
+describe("small calibration sets", () => {
+  it("a constant history gives no scores; too few scores widen to the analytic bounds; levels stay nested", () => {
+    const flat: Series = { id: "flat", periods: Array.from({ length: 10 }, (_, i) => String(2000 + i)), values: new Float64Array(10).fill(5), frequency: 1 };
+    expect(conformal([flat], naive, { horizon: 2, levels: [80] }).pooledScores).toEqual([0, 0]);
+    const [walk] = randomWalks(1, 12, 3);
+    const table = forecast([walk!], naive, { horizon: 2, levels: [80, 95] });
+    const calibrated = forecast([walk!], naive, { horizon: 2, levels: [80, 95], calibrate: true });
+    for (let i = 0; i < table.length; i++) {
+      // 95% needs 19 scores per step; 12 points give fewer, so the analytic bound is a floor.
+      expect(calibrated[i]!.lower[95]).toBeLessThanOrEqual(table[i]!.lower[95]!);
+      expect(calibrated[i]!.upper[95]).toBeGreaterThanOrEqual(table[i]!.upper[95]!);
+      expect(calibrated[i]!.lower[95]).toBeLessThanOrEqual(calibrated[i]!.lower[80]!);
+      expect(calibrated[i]!.upper[95]).toBeGreaterThanOrEqual(calibrated[i]!.upper[80]!);
+    }
+  });
+});
