@@ -35,7 +35,15 @@ export interface ConformalCalibration {
   ownScores: Map<string, number[]>;
 }
 
-/** The scale that makes errors comparable across series: mean absolute lag-m difference (1% of the level for a constant history). */
+/**
+ * The scale that makes errors comparable across series: the mean absolute lag-m difference
+ * (lag 1 for annual data or a history no longer than a season), or 1% of the mean absolute
+ * level for a constant history (1 for an all-zero one).
+ *
+ * Reference: Hyndman & Koehler (2006) IJF 22(4) (the MASE scale).
+ * @throws never.
+ * @example seriesScale(Float64Array.of(1, 3, 2, 6), 1) // 2.3333333333333335
+ */
 export function seriesScale(values: ArrayLike<number>, frequency: number): number {
   const lag = frequency > 1 && values.length > frequency ? frequency : 1;
   const scale = naiveScale(values, lag, 1);

@@ -27,7 +27,13 @@ function lastObserved(values: Float64Array): number {
   return end;
 }
 
-/** Origins (0-based index of the last training observation) for one series of last observed index `end`. */
+/**
+ * Origins (0-based index of the last training observation) for one series whose last
+ * observed index is `end`: from `initial - 1` (default 1) by `step`, up to `end - horizon`
+ * (or `end - 1` without `fullHorizon`), or only the last `origins` of them.
+ * @throws never.
+ * @example originsFor(9, { horizon: 3, origins: 2 }) // [5, 6]
+ */
 export function originsFor(end: number, options: CrossValidateOptions): number[] {
   const step = options.step ?? 1;
   const fullHorizon = options.fullHorizon ?? true;

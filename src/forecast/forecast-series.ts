@@ -13,7 +13,11 @@ export interface ForecastSeriesOptions {
   nonNegative?: boolean | "auto";
 }
 
-/** True when every observed value is >= 0. */
+/**
+ * True when no observed value is negative (missing values are ignored).
+ * @throws never.
+ * @example isNonNegative(Float64Array.of(0, NaN, 3)) // true
+ */
 export function isNonNegative(values: Float64Array): boolean {
   for (const v of values) if (v < 0) return false;
   return true;

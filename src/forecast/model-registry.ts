@@ -32,7 +32,10 @@ const MODELS: Record<string, ModelSpec | GlobalModelSpec | "auto"> = {
   "pooled-rate": pooledRate(),
 };
 
-/** Every model name `modelByName` knows. */
+/**
+ * Every model name `modelByName` knows.
+ * @example MODEL_NAMES.includes("theta") // true
+ */
 export const MODEL_NAMES: readonly string[] = Object.keys(MODELS);
 
 /**

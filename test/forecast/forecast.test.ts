@@ -99,3 +99,11 @@ describe("doc examples of the grammar", () => {
     expect(autoSelect([], { horizon: 3 }).spec.name).toBe("auto");
   });
 });
+
+describe("doc examples of helpers (isNonNegative)", () => {
+  it("isNonNegative ignores missing values", async () => {
+    const { isNonNegative } = await import("../../src/forecast/forecast-series");
+    expect(isNonNegative(Float64Array.of(0, Number.NaN, 3))).toBe(true);
+    expect(isNonNegative(Float64Array.of(0, -1))).toBe(false);
+  });
+});

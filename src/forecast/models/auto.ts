@@ -13,7 +13,15 @@ import { theta } from "./theta";
 
 export interface SesParams { smoothingLevel: number; initialLevel: number }
 
-/** Simple exponential smoothing by least squares (exact search), with ETS(A,N,N) intervals. */
+/**
+ * Simple exponential smoothing fitted by least squares with an exact search (the smoothing
+ * parameter on a grid then golden section; the initial level solved in closed form), with
+ * ETS(A,N,N) intervals. Same optimum as R's `ses` up to R's Nelder-Mead tolerance, faster.
+ *
+ * Reference: Hyndman et al. (2008) Forecasting with Exponential Smoothing, chapter 3.
+ * @throws RangeError from `fit` when the series has a missing value.
+ * @example sesLeastSquares.fit(Float64Array.of(3, 3, 3, 3), { frequency: 1 }).forecast(1, []).mean[0] // 3
+ */
 export const sesLeastSquares: ModelSpec<SesParams> = {
   name: "ses",
   fit(y: Float64Array, options: FitOptions): Fitted<SesParams> {
@@ -35,7 +43,12 @@ export const sesLeastSquares: ModelSpec<SesParams> = {
   },
 };
 
-/** Holt's linear trend, or Theta (a trend model that needs fewer points) when Holt has too few observations (8 or fewer, as R's ets). */
+/**
+ * Holt's linear trend, or Theta (a trend model that needs fewer points) when Holt has too
+ * few observations (8 or fewer, where R's ets refuses a trend model).
+ * @throws as the model it uses.
+ * @example trendMember.fit(Float64Array.of(1, 2, 3, 4, 5, 6), { frequency: 1 }).model // "theta"
+ */
 export const trendMember: ModelSpec = {
   name: "holt",
   fit(y: Float64Array, options: FitOptions) {

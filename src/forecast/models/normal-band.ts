@@ -54,7 +54,11 @@ export function gaussianInformation(sse: number, n: number, parameters: number):
   return { logLik, aicc };
 }
 
-/** Sum of squares of the finite entries. */
+/**
+ * Sum of squares of the finite entries, and how many there were.
+ * @throws never.
+ * @example sumOfSquares(Float64Array.of(1, NaN, 2)) // { total: 5, count: 2 }
+ */
 export function sumOfSquares(values: Float64Array): { total: number; count: number } {
   let total = 0;
   let count = 0;

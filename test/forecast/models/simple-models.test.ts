@@ -106,3 +106,14 @@ describe("auto, ensemble and seasonal adjustment", () => {
     expect(mean[1]).toBeCloseTo(5, 6);
   });
 });
+
+describe("doc examples of helpers", () => {
+  it("sesLeastSquares, trendMember, sumOfSquares", async () => {
+    const { sesLeastSquares, trendMember } = await import("../../../src/forecast/models/auto");
+    const { sumOfSquares } = await import("../../../src/forecast/models/normal-band");
+    expect(sesLeastSquares.fit(Float64Array.of(3, 3, 3, 3), { frequency: 1 }).forecast(1, []).mean[0]).toBeCloseTo(3, 10);
+    expect(trendMember.fit(Float64Array.of(1, 2, 3, 4, 5, 6), { frequency: 1 }).model).toBe("theta");
+    expect(trendMember.fit(Float64Array.from({ length: 12 }, (_, i) => i * 2 + (i % 3)), { frequency: 1 }).model).toBe("ETS(A,A,N)");
+    expect(sumOfSquares(Float64Array.of(1, Number.NaN, 2))).toEqual({ total: 5, count: 2 });
+  });
+});
