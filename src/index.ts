@@ -152,3 +152,24 @@ export {
   detectSsda903Kind, ingestSsda903, loadEpisodeTable, loadProviderLocations, loadSsda903, loadSsda903Files, readSsda903, looksLikeXml, isSsda903Xml,
   cleanSsda903, deriveTemplate, type Ssda903Kind, type IngestSsda903Options, type LoadedEpisodeTable, type Ssda903File, type ReadSsda903Options, type CleanSsda903Options,
 } from "./ingest/ssda903/index";
+
+// market analysis and the annual sufficiency report
+export * from "./spec/report";
+export { hhi } from "./stats/hhi";
+export { concentration, type Concentration, type OwnerShare, type SupplierPlaces } from "./market/concentration";
+export { demandSupplyGap, type GapRow } from "./market/gap";
+export { buildReport, type ReportInput, type ScopeForecast, type Comparator, type SupplyProvider, type CoverageRow } from "./report/build-report";
+export { prepareReportContext, scopeInput, resolveScope, type ReportContext, type ReportContextOptions } from "./report/report-context";
+export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary";
+export { ScopeView } from "./report/scope-view";
+export { trendFanChart, type TrendRow } from "./report/charts/trend-fan-chart";
+export { categoryBarChart, type CategoryRow } from "./report/charts/category-bar-chart";
+export { comparisonChart, type ComparisonRow } from "./report/charts/comparison-chart";
+export { multiLineChart, type MultiLineRow } from "./report/charts/multi-line-chart";
+export { stackedBarChart, type StackedRow } from "./report/charts/stacked-bar-chart";
+export { renderChart, type RenderedChart } from "./write/chart";
+export { reportToHtml, escapeHtml } from "./write/html";
+export { printPdf, printPdfs, findChromium } from "./write/pdf";
+export { writeReport, reportTables, type ReportFormat, type WrittenReport } from "./write/report-files";
+export { toCsv } from "./write/csv";
+export { writeFileAtomic } from "./write/atomic";
