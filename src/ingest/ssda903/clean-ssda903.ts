@@ -23,7 +23,7 @@ import { openAbsentFromNewer } from "./clean/open-absent-from-newer";
 import { overlappingEpisodes } from "./clean/overlapping-episodes";
 import { shortBreaks } from "./clean/short-breaks";
 import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, workingSet, codeText } from "./clean/working-set";
-import { placementType } from "./placement-type";
+import { placementType } from "../../reference/placement-type";
 import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.

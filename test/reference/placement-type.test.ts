@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placementType } from "../../../src/ingest/ssda903/placement-type";
+import { placementType } from "../../src/reference/placement-type";
 
 describe("placementType (DOMAIN.md section 4)", () => {
   it("JSDoc examples", () => {
