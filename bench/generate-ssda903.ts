@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lasInYear } from "../src/reference/las";
-import { civilDate, civilDays, yearEnd } from "../src/ingest/ssda903/civil-days";
+import { civilDate, civilDays, yearEnd } from "../src/util/civil-days";
 
 export interface GenerateOptions {
   seed?: number;

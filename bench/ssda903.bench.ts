@@ -50,7 +50,7 @@ async function child(dir: string): Promise<void> {
   if (existsSync(ratesModule)) {
     const { estimateRates } = (await import("../src/forecast/stock-flow/estimate-rates")) as { estimateRates?: (table: unknown, options: unknown) => unknown };
     if (typeof estimateRates === "function") {
-      const { civilDays, yearEnd } = await import("../src/ingest/ssda903/civil-days");
+      const { civilDays, yearEnd } = await import("../src/util/civil-days");
       const years = cleaned.table.returnYears!.flat();
       const last = Math.max(...years);
       estimateRates(cleaned.table, { window: { start: civilDays(last - 3, 4, 1), end: yearEnd(last) + 1 } });

@@ -10,28 +10,17 @@
  * uses the same convention).
  */
 
+import { civilDate, civilDays } from "../../util/civil-days";
+
 /** Day number of a civil date (month 1-12; day may overflow and rolls over). @throws never. @example daysFromCivil(1970, 1, 2) // 1 */
 export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5);
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468 + (day - 1);
+  return civilDays(year, month, day);
 }
 
 /** Civil date of a day number. @throws never. @example civilFromDays(0) // [1970, 1, 1] */
 export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  const packed = civilDate(days);
+  return [Math.floor(packed / 10000), Math.floor(packed / 100) % 100, packed % 100];
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -45,15 +34,8 @@ export function birthdayDay(birth: number, years: number): number {
   return daysFromCivil(y + years, m, d);
 }
 
-/** Age in whole years on `day`. @throws never. @example ageOn(0, 365) // 1 */
-export function ageOn(birth: number, day: number): number {
-  const [by, bm, bd] = civilFromDays(birth);
-  const [y, m, d] = civilFromDays(day);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age--;
-  // 29 February birthdays: birthdayDay puts them on 1 March, and so does this.
-  return age;
-}
+/** Age in whole years on `day` (29 February birthdays are reached on 1 March, as birthdayDay). @throws never. @example ageOn(0, 365) // 1 */
+export { ageOn } from "../../util/civil-days";
 
 /**
  * The date `months` months after `day`, keeping month-end dates at month end (31 March + 1

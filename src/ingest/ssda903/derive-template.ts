@@ -33,7 +33,7 @@ import type { Diagnostic } from "../../spec/diagnostic";
 import { diagnostic } from "../../spec/messages/index";
 import type { EpisodeTable } from "../../spec/ssda903";
 import { ENGLAND } from "../../reference/regions";
-import { ageOn, civilDate, reportingYearOf, yearEnd } from "./civil-days";
+import { ageOn, civilDate, reportingYearOf, yearEnd } from "../../util/civil-days";
 import { CLOSED_UNKNOWN } from "./clean/open-absent-from-newer";
 
 const UNKNOWN = 255;

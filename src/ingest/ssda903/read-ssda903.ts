@@ -14,7 +14,7 @@ import { XMLParser } from "fast-xml-parser";
 import { findLa, findLaByName } from "../../reference/las";
 import { diagnostic } from "../../spec/messages/index";
 import { ByteInterner } from "./byte-interner";
-import { reportingYearOf, yearEnd } from "./civil-days";
+import { reportingYearOf, yearEnd } from "../../util/civil-days";
 import { detectSsda903Kind, normaliseColumn, type Ssda903Kind } from "./detect-ssda903-kind";
 import { DiagnosticSink } from "./diagnostic-sink";
 import { DATE_INVALID, parseDate as parseDateImported } from "./parse-date";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DATE_INVALID, DATE_MISSING, parseDate, parseDateText } from "../../../src/ingest/ssda903/parse-date";
-import { ageOn, civilDate, civilDays, daysInMonth, reportingYearOf, yearEnd } from "../../../src/ingest/ssda903/civil-days";
+import { ageOn, civilDate, civilDays, daysInMonth, reportingYearOf, yearEnd } from "../../../src/util/civil-days";
 import { bytes } from "./helpers";
 
 const utcDays = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;

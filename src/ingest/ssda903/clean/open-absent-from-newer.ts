@@ -10,7 +10,7 @@
  * censored. One info diagnostic per LA and year gives the count.
  */
 import { diagnostic } from "../../../spec/messages/index";
-import { civilDays } from "../civil-days";
+import { civilDays } from "../../../util/civil-days";
 import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
