@@ -5,7 +5,6 @@
 import type { Diagnostic, Severity } from "../diagnostic";
 import type { Catalogue, MessageEntry } from "./types";
 import { ingestMessages } from "./ingest";
-import { ingestPublishedMessages } from "./ingest-published";
 import { validateMessages } from "./validate";
 import { ssda903Messages } from "./ssda903";
 import { aggregateMessages } from "./aggregate";
@@ -13,7 +12,10 @@ import { forecastMessages } from "./forecast";
 
 export type { Catalogue, MessageEntry } from "./types";
 
-export const MESSAGES: Catalogue = { ...ingestMessages, ...ingestPublishedMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages, ...forecastMessages };
+/** Each area's catalogue, by area: a code must be defined in exactly one (tested). */
+export const CATALOGUES: Record<string, Catalogue> = { ingest: ingestMessages, validate: validateMessages, ssda903: ssda903Messages, aggregate: aggregateMessages, forecast: forecastMessages };
+
+export const MESSAGES: Catalogue = { ...ingestMessages, ...validateMessages, ...ssda903Messages, ...aggregateMessages, ...forecastMessages };
 
 function fill(text: string, params: Record<string, unknown>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
