@@ -31,6 +31,7 @@ function accuracyRecords(table: AccuracyTable, levels: number[]): Array<Record<s
   });
 }
 
+/** Register the backtest command. */
 export function register(program: Command): void {
   program
     .command("backtest")

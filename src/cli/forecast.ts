@@ -77,6 +77,7 @@ export function printDiagnostics(diagnostics: Diagnostic[]): void {
   if (diagnostics.length > 50) process.stderr.write(`... and ${diagnostics.length - 50} more diagnostics\n`);
 }
 
+/** Register the forecast command (long CSV mode and --dataset mode). */
 export function register(program: Command): void {
   program
     .command("forecast")
