@@ -96,6 +96,8 @@ export interface ReportInput {
   /** Member LAs of the scope (names), for the coverage section. */
   members: string[];
   generated: string;
+  /** Plain-language notes from the forecasting stage (boundary changes, fallbacks), shown under methods. */
+  forecastNotes?: string[];
 }
 
 const TOTALS = { placement_type: "total", age_band: "total" } as const;
@@ -174,11 +176,13 @@ function headlineSection(input: ReportInput, view: ScopeView): ReportSection {
   const neighbours = compRows.filter((c) => c.kind === "neighbour").map((c) => rate(c.view, year)).filter((x): x is number => x !== null);
   const england = compRows.find((c) => c.kind === "england");
   const paragraphs = [
-    `At 31 March ${year}, ${input.scope.name} looked after ${now.value === null ? "an unpublished number of" : fmt(now.value)} children, a rate of ${fmt(r)} per 10,000 children aged 0 to 17.`,
+    `At 31 March ${year}, ${input.scope.name} looked after ${now.value === null ? "an unpublished number of" : fmt(now.value)} children` +
+      (r === null ? " (the rate per 10,000 children cannot be computed: the dataset has no ONS population for this year)." : `, a rate of ${fmt(r)} per 10,000 children aged 0 to 17.`),
   ];
-  if (england && input.scope.kind !== "england") paragraphs.push(`The rate for England was ${fmt(rate(england.view, year))} per 10,000.`);
+  const englandRate = england ? rate(england.view, year) : null;
+  if (englandRate !== null && input.scope.kind !== "england") paragraphs.push(`The rate for England was ${fmt(englandRate)} per 10,000.`);
   if (neighbours.length) paragraphs.push(`The mean rate of its ${neighbours.length} statistical neighbours with published figures was ${fmt(neighbours.reduce((a, b) => a + b, 0) / neighbours.length)} per 10,000.`);
-  const charts = compRows.length > 1
+  const charts = compRows.length > 1 && compRows.some((c) => rate(c.view, year) !== null)
     ? [chart("comparison", `Rate per 10,000 children, ${year}`, `Bar chart comparing the rate of children looked after per 10,000 children in ${input.scope.name} (${fmt(r)}) with ${compRows.length - 1} comparator areas.`,
         comparisonChart(compRows.map((c) => ({ name: c.name, rate: rate(c.view, year), role: c.kind === "scope" ? "scope" : "comparator" })), { title: `Children looked after per 10,000 children, 31 March ${year}` }), table)]
     : [];
@@ -457,6 +461,7 @@ function methodsSection(input: ReportInput): ReportSection {
       "Registered children's homes and places: Ofsted, Children's social care data in England, providers and places at 31 March 2023. Owning organisation as recorded by Ofsted.",
       "Spend: Ministry of Housing, Communities and Local Government, Revenue Outturn RO3 (children's social care), gross total expenditure on children looked after, GBP thousand.",
       f ? `Forecasts: ${f.model}; ${f.intervals} Placement-group forecasts reconciled with ${f.reconciliation}. Backtests refit the model at each past origin and compare with what happened.` : "Forecasts: not available for this scope.",
+      ...(input.forecastNotes ?? []).map((n) => `Forecast note: ${n}`),
       "Aggregates for regions, footprints and England are sums over member local authorities; boundary changes (Dorset and BCP 2019, Northamptonshire 2021, Cumbria 2023) are handled so a series neither breaks nor double counts. Suppressed (“c”) and missing (“x”) values are never treated as zero.",
       "Disclosure control: counts from 1 to 4 are suppressed (“c”), with secondary suppression so they cannot be recovered from totals.",
       "Contains public sector information licensed under the Open Government Licence v3.0.",

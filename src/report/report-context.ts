@@ -108,22 +108,38 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
   const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints, publish }) : null;
   // 3. Forecasts, reconciled LA -> footprint -> England.
   const forecastRows = upTo.filter((r) => r.measure === "cla_31_march" || r.measure === "population_0_17");
-  const total = forecastDataset(forecastRows, { measure: "cla_31_march", horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
-  let placement: ForecastDatasetRow[] = [];
-  const notes = [...total.notes];
+  const notes: string[] = [];
+  let totalRows: ForecastDatasetRow[] = [];
   try {
-    const byPlacement = forecastDataset(forecastRows.filter((r) => r.measure !== "cla_31_march" || (r.dims.age_band === TOTAL && r.dims.placement_type !== TOTAL && PLACEMENT_TYPE.roots.some((g) => g.code === r.dims.placement_type)) ),
+    const total = forecastDataset(forecastRows, { measure: "cla_31_march", horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
+    totalRows = total.rows;
+    notes.push(...total.notes);
+  } catch (error) {
+    notes.push(`Forecasts of the total could not be made: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let placement: ForecastDatasetRow[] = [];
+  try {
+    const byPlacement = forecastDataset(forecastRows.filter((r) => r.measure !== "cla_31_march" || (r.dims.age_band === TOTAL && r.dims.placement_type !== TOTAL && PLACEMENT_TYPE.roots.some((g) => g.code === r.dims.placement_type))),
       { measure: "cla_31_march", by: ["placement_type"], horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
     placement = byPlacement.rows;
     notes.push(...byPlacement.notes);
   } catch (error) {
     notes.push(`Placement-group forecasts could not be made: ${error instanceof Error ? error.message : String(error)}`);
   }
-  // 4. LA panel backtest: the pooled model against the no-change forecast.
+  // 4. LA panel backtest: the pooled model against the no-change forecast, at origins
+  // with at least four years of history behind them and an actual after them.
   const series = laTotalSeries(laRows, year);
-  const origins = [];
-  for (let y = year - options.horizon - 5; y <= year - 1; y++) origins.push(String(y));
-  const backtest = panelBacktest(series, [pooledRate(), naive], { origins, horizon: options.horizon, levels: LEVELS });
+  const firstYear = Math.min(...series.map((s) => Number(s.periods[0])));
+  const origins: string[] = [];
+  for (let y = Math.max(year - options.horizon - 5, firstYear + 3); y <= year - 1; y++) origins.push(String(y));
+  let backtest: { rows: ForecastTable } = { rows: [] };
+  if (series.length > 0 && origins.length > 0) {
+    try {
+      backtest = panelBacktest(series, [pooledRate(), naive], { origins, horizon: options.horizon, levels: LEVELS });
+    } catch (error) {
+      notes.push(`The LA backtest could not be run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const byModel = (name: string) => backtest.rows.filter((r) => (name === "naive" ? r.model === "naive" : r.model !== "naive"));
   return {
     rows,
@@ -133,9 +149,9 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     england,
     footprints,
     footprintSet: options.footprints ?? null,
-    totalForecast: total.rows,
+    totalForecast: totalRows,
     placementForecast: placement,
-    forecastNotes: notes,
+    forecastNotes: [...new Set(notes)],
     laBacktest: { model: byModel("model"), naive: byModel("naive"), series },
     providers: providers?.providers ?? [],
     providersYear: providers?.year ?? null,
@@ -225,6 +241,19 @@ function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): DatasetRow[] 
   });
 }
 
+/**
+ * An LA's own rows with disclosure control applied (counts 1 to 4 suppressed, with
+ * secondary suppression within each table), so a report never publishes a small count
+ * even when the data came from an unpublished source such as the LA's SSDA903 extract.
+ * DfE's published LA figures are already controlled; this changes nothing there.
+ */
+function laRowsForPublication(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
+  const la = findLa(scope.code)!;
+  const own = ctx.laRows.get(scope.code) ?? [];
+  const set: FootprintSet = { source: "report", footprints: [{ code: la.oldCode, name: la.name, members: [la.newCode] }] };
+  return aggregateDataset(own, { to: set, publish: { k: 5, crossGeography: false } }).rows;
+}
+
 function membersOf(ctx: ReportContext, scope: ReportScope, year: number): LocalAuthority[] {
   if (scope.kind === "la") return [findLa(scope.code)!];
   if (scope.kind === "england") return lasInYear(year);
@@ -274,7 +303,7 @@ function scopeSeries(rows: DatasetRow[], id: string, year: number): Series | nul
  */
 export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: string): ReportInput {
   const match = scopeMatch(scope);
-  const rows: DatasetRow[] = scope.kind === "la" ? ctx.laRows.get(scope.code) ?? [] : aggregateRowsFor(ctx, scope);
+  const rows: DatasetRow[] = scope.kind === "la" ? laRowsForPublication(ctx, scope) : aggregateRowsFor(ctx, scope);
   if (!rows.length) throw new SuffError("E_SCOPE", `No data for ${scope.name} (${scope.code}).`);
   const englandRows = ctx.england.rows;
   const comparators: Comparator[] = [];
@@ -322,6 +351,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     coverage: coverage(ctx, scope),
     members,
     generated,
+    forecastNotes: ctx.forecastNotes,
   };
 }
 
