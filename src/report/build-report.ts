@@ -307,7 +307,7 @@ function mixSection(input: ReportInput, view: ScopeView): ReportSection {
     };
     charts.push(chart("placement-forecast", "Placement groups: observed and forecast", `Line chart of children looked after in each of ${Object.keys(f.byPlacement).length} placement groups, observed (solid) and forecast (dashed) to ${input.year + input.horizon}.`,
       multiLineChart(lines, { title: "Children looked after by placement group, with forecast", yTitle: "Children" }), table));
-    section.paragraphs.push(`Forecasts by placement group are reconciled (${f.reconciliation}) so that the groups add up to the forecast total.`);
+    section.paragraphs.push(`Forecasts by placement group: ${f.reconciliation}.`);
   }
   return section;
 }
@@ -460,7 +460,7 @@ function methodsSection(input: ReportInput): ReportSection {
       "Population of children aged 0 to 17: Office for National Statistics mid-year estimates (the mid-year before each 31 March), used for rates per 10,000 children.",
       "Registered children's homes and places: Ofsted, Children's social care data in England, providers and places at 31 March 2023. Owning organisation as recorded by Ofsted.",
       "Spend: Ministry of Housing, Communities and Local Government, Revenue Outturn RO3 (children's social care), gross total expenditure on children looked after, GBP thousand.",
-      f ? `Forecasts: ${f.model}; ${f.intervals} Placement-group forecasts reconciled with ${f.reconciliation}. Backtests refit the model at each past origin and compare with what happened.` : "Forecasts: not available for this scope.",
+      f ? `Forecasts: ${f.model}; ${f.intervals} Placement-group forecasts: ${f.reconciliation}. Backtests refit the model at each past origin and compare with what happened.` : "Forecasts: not available for this scope.",
       ...(input.forecastNotes ?? []).map((n) => `Forecast note: ${n}`),
       "Aggregates for regions, footprints and England are sums over member local authorities; boundary changes (Dorset and BCP 2019, Northamptonshire 2021, Cumbria 2023) are handled so a series neither breaks nor double counts. Suppressed (“c”) and missing (“x”) values are never treated as zero.",
       "Disclosure control: counts from 1 to 4 are suppressed (“c”), with secondary suppression so they cannot be recovered from totals.",

@@ -196,6 +196,25 @@ function points(rows: ForecastDatasetRow[]): ForecastPoint[] {
   }));
 }
 
+/**
+ * Scale the placement-group forecasts, year by year, so that they add up to the forecast
+ * of the total (proportional, top-down reconciliation between the two forecasts: the
+ * group series start in 2021, the total in 2011, so their own totals differ slightly).
+ * Means and interval bounds are scaled by the same factor.
+ */
+function scaleToTotal(byPlacement: Record<string, ForecastPoint[]>, total: ForecastPoint[]): void {
+  for (const t of total) {
+    const groups = Object.values(byPlacement).map((pts) => pts.find((p) => p.year === t.year)).filter((p): p is ForecastPoint => p !== undefined);
+    const sum = groups.reduce((a, p) => a + p.mean, 0);
+    if (!(sum > 0)) continue;
+    const factor = t.mean / sum;
+    for (const p of groups) {
+      p.mean *= factor;
+      for (const key of ["lo80", "hi80", "lo95", "hi95"] as const) if (p[key] !== null) p[key] = p[key]! * factor;
+    }
+  }
+}
+
 function summarise(modelTable: ForecastTable, naiveTable: ForecastTable, series: Series[], horizon: number): BacktestSummary[] {
   const model = accuracy(modelTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
   const base = accuracy(naiveTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
@@ -322,6 +341,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     const pts = ctx.placementForecast.filter((r) => match(r) && r.dims.placement_type === g.code);
     if (pts.length) byPlacement[g.code] = points(pts);
   }
+  scaleToTotal(byPlacement, points([...total]));
   let backtest: BacktestSummary[] = [];
   let intervals = "Intervals are calibrated from pooled rolling-origin forecast errors of all LAs.";
   if (scope.kind === "la") {
@@ -336,7 +356,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     }
   }
   const forecast: ScopeForecast | null = total.length
-    ? { model: total[0].model.replace(/\+mint-shrink$/, ""), intervals, total: points(total), backtest, byPlacement, reconciliation: "MinT with shrinkage (LA -> region -> England)" }
+    ? { model: total[0].model.replace(/\+mint-shrink$/, ""), intervals, total: points(total), backtest, byPlacement, reconciliation: "MinT with shrinkage across LAs, regions and England, then scaled in proportion so the groups add up to the forecast total above" }
     : null;
   const members = scope.kind === "la" ? [scope.name] : membersOf(ctx, scope, ctx.year).map((la) => la.name);
   return {

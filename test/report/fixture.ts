@@ -55,7 +55,7 @@ export function reportInput(): ReportInput {
       total: [2026, 2027, 2028].map((y, i) => ({ year: y, mean: 320 + 8 * i, lo80: 300 - 5 * i, hi80: 340 + 20 * i, lo95: 290 - 10 * i, hi95: 350 + 30 * i })),
       backtest: [1, 2, 3].map((h) => ({ horizon: h, origins: 6, mase: 0.8 + 0.1 * h, smape: 4 + h, coverage80: 0.8, coverage95: 0.95, naiveMase: 1 + 0.1 * h })),
       byPlacement: { foster: [2026, 2027, 2028].map((y) => ({ year: y, mean: 220, lo80: 200, hi80: 240, lo95: 190, hi95: 250 })), secure_and_childrens_homes: [2026, 2027, 2028].map((y) => ({ year: y, mean: 36, lo80: 30, hi80: 40, lo95: 28, hi95: 44 })) },
-      reconciliation: "MinT (shrinkage)",
+      reconciliation: "MinT with shrinkage, scaled to the total",
     },
     coverage: [{ year: 2025, measure: "cla_31_march", expected: 1, present: 1, missing: [], suppressed: [] }],
     members: ["Hartlepool"],
