@@ -19,11 +19,17 @@
  * is multiplied back by the population path (the last known population held flat when no
  * projection is supplied).
  *
- * Intervals are split-conformal (normalised): the signed out-of-sample errors in log(children + 1) of the
- * chosen model at those same rolling origins, divided by each series' mean absolute yearly
- * log change, are pooled across LAs by horizon; their conformal quantiles, times the
- * series' own scale, give the bounds. Horizons beyond the calibrated ones scale the last
- * calibrated quantile by sqrt(h / last). Forecasts and bounds are never negative.
+ * Intervals are split-conformal (normalised), built so that the calibration errors are
+ * exchangeable with the errors of the forecast itself (Vovk et al. 2005; Barber et al. 2021,
+ * "Predictive inference with the jackknife+", Ann. Stat. 49:486, for scoring the whole
+ * procedure): at every earlier rolling origin with at least 4 observations, the model is
+ * re-tuned on data up to that origin only (nested rolling origin) and forecasts 1..H ahead;
+ * each signed error in log(children + 1) is divided by the series' mean absolute yearly log
+ * change over the data up to the forecast origin leaving out the changes into and out of the
+ * scored periods (otherwise a large error inflates its own scale and the scores are too
+ * small); the scores are pooled across LAs by horizon and their (n + 1) conformal quantiles,
+ * times the series' own scale, give the bounds. Horizons beyond the calibrated ones scale the
+ * last calibrated quantile by sqrt(h / last). Forecasts and bounds are never negative.
  */
 import type { ForecastRow, ForecastTable, GlobalModelSpec, Series, SeriesSet } from "../../spec/forecast";
 import { findLa, statisticalNeighbours } from "../../reference/las";
@@ -38,7 +44,7 @@ export interface PooledRateOptions {
   peers?: Record<string, string[]>;
   /** Most recent rolling origins used to choose the parameters (default 3: recent behaviour matters most). */
   tuningOrigins?: number;
-  /** Rolling origins whose out-of-sample errors calibrate the intervals (default 8, at least tuningOrigins). */
+  /** Most recent rolling origins whose out-of-sample errors calibrate the intervals (default: every origin with at least 4 observations; at least tuningOrigins). */
   calibrationOrigins?: number;
   /** Largest horizon used for tuning (default min(horizon, 3)). */
   tuningHorizon?: number;
@@ -57,6 +63,8 @@ const LEVEL_SMOOTHING = [1, 0.75, 0.5];
 const TREND_WINDOW = [2, 3, 4, 6];
 const DAMPING = [0.5, 0.8, 0.95];
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
+/** First calibration origin (index): each calibration fit sees at least 4 observations, as in conformal.ts. */
+const CALIBRATION_START = 3;
 
 /**
  * The period label after `period` ("2025" -> "2026", "2024-Q4" -> "2025-Q1", "2024-12" -> "2025-01").
@@ -197,13 +205,19 @@ function toLevel(_panel: Panel, _j: number, zValue: number, populationValue: num
   return Math.max(0, Math.exp(zValue) * populationValue / 1e4 - 1);
 }
 
-/** Mean absolute yearly change (MASE scale) of y up to `end`, and of z. */
-function scales(panel: Panel, end: number): { level: Float64Array; log: Float64Array } {
+/**
+ * Mean absolute yearly change (MASE scale) of y up to `end`, and of z. With `leaveOut`
+ * [from, to], the changes into, out of or across periods from + 1..to are left out (the
+ * scale of a calibration error must not contain the change it scores).
+ */
+function scales(panel: Panel, end: number, leaveOut?: [number, number]): { level: Float64Array; log: Float64Array } {
   const level = new Float64Array(panel.ids.length);
   const log = new Float64Array(panel.ids.length);
+  const [from, to] = leaveOut ?? [end, end];
   panel.ids.forEach((_, j) => {
     let sum = 0; let sumLog = 0; let count = 0; let previous = -1;
     for (let t = 0; t <= end; t++) {
+      if (t > from && t <= to) { previous = -1; continue; }
       if (!Number.isFinite(panel.y[j][t])) continue;
       if (previous >= 0) { sum += Math.abs(panel.y[j][t] - panel.y[j][previous]) / (t - previous); sumLog += Math.abs(panel.z[j][t] - panel.z[j][previous]) / (t - previous); count++; }
       previous = t;
@@ -234,6 +248,37 @@ function parameterGrid(): PooledRateParameters[] {
 }
 
 /**
+ * Grid search for the parameters with the least mean absolute scaled error over horizons
+ * 1..`horizon` at the `originCount` origins before `end`, judged only on data up to `end`.
+ */
+function tune(panel: Panel, grid: PooledRateParameters[], stateAt: (origin: number, window: number) => OriginState, end: number, originCount: number, horizon: number, levelScale: Float64Array): { parameters: PooledRateParameters; error: number } {
+  const origins: number[] = [];
+  for (let o = end - 1; o >= 2 && origins.length < originCount; o--) origins.push(o);
+  let best = { levelSmoothing: 1, trendWindow: 3, localWeight: 0, peerWeight: 0, nationalWeight: 0, damping: 0.5 } as PooledRateParameters;
+  let bestError = Infinity;
+  for (const p of grid) {
+    let total = 0;
+    let n = 0;
+    for (const origin of origins) {
+      const state = stateAt(origin, p.trendWindow);
+      for (let h = 1; h <= horizon && origin + h <= end; h++) {
+        for (let j = 0; j < panel.ids.length; j++) {
+          const actual = panel.y[j][origin + h];
+          if (!Number.isFinite(actual)) continue;
+          const forecast = toLevel(panel, j, predictLog(state, j, origin + h, p), panel.population[j][origin]);
+          if (!Number.isFinite(forecast)) continue;
+          total += Math.abs(actual - forecast) / levelScale[j];
+          n++;
+        }
+      }
+    }
+    const error = n ? total / n : Infinity;
+    if (error < bestError - 1e-12) { bestError = error; best = p; }
+  }
+  return { parameters: best, error: bestError };
+}
+
+/**
  * Tunes the pooled model on the panel and forecasts every series `horizon` steps ahead.
  * Returns the forecasts, the chosen parameters and their tuning error (mean absolute scaled error).
  * @throws Error when horizon < 1.
@@ -246,13 +291,14 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
   const count = panel.ids.length;
   const tuningHorizon = Math.max(1, Math.min(options.tuningHorizon ?? Math.min(horizon, 3), T));
   const originCount = options.tuningOrigins ?? 3;
-  const calibrationCount = Math.max(originCount, options.calibrationOrigins ?? 8);
+  const calibrationCount = Math.max(originCount, options.calibrationOrigins ?? Infinity);
   const calibrationOrigins: number[] = [];
-  for (let o = T - 1; o >= 2 && calibrationOrigins.length < calibrationCount; o--) calibrationOrigins.push(o);
-  const origins = calibrationOrigins.slice(0, originCount);
+  // A panel too short for that falls back to origins with 3 observations.
+  const calibrationStart = Math.max(2, Math.min(CALIBRATION_START, T - 1));
+  for (let o = T - 1; o >= calibrationStart && calibrationOrigins.length < calibrationCount; o--) calibrationOrigins.push(o);
   const scale = scales(panel, T);
 
-  // 1. States at each tuning origin for each window; 2. grid search by mean absolute scaled error.
+  // States at each origin for each window (each uses only data up to its origin).
   const states = new Map<string, OriginState>();
   const stateAt = (origin: number, window: number) => {
     const key = `${origin}:${window}`;
@@ -261,37 +307,23 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
     return s;
   };
   const grid = parameterGrid();
-  let best = { levelSmoothing: 1, trendWindow: 3, localWeight: 0, peerWeight: 0, nationalWeight: 0, damping: 0.5 } as PooledRateParameters;
-  let bestError = Infinity;
-  for (const p of grid) {
-    let total = 0;
-    let n = 0;
-    for (const origin of origins) {
-      const state = stateAt(origin, p.trendWindow);
-      for (let h = 1; h <= tuningHorizon && origin + h <= T; h++) {
-        for (let j = 0; j < count; j++) {
-          const actual = panel.y[j][origin + h];
-          if (!Number.isFinite(actual)) continue;
-          const forecast = toLevel(panel, j, predictLog(state, j, origin + h, p), panel.population[j][origin]);
-          if (!Number.isFinite(forecast)) continue;
-          total += Math.abs(actual - forecast) / scale.level[j];
-          n++;
-        }
-      }
-    }
-    const error = n ? total / n : Infinity;
-    if (error < bestError - 1e-12) { bestError = error; best = p; }
-  }
+  // 1. Parameters for the forecast: grid search at the last origins of the panel.
+  const { parameters: best, error: bestError } = tune(panel, grid, stateAt, T, originCount, tuningHorizon, scale.level);
 
-  // 3. Normalised signed log-scale scores of the chosen model, by horizon.
+  // 2. Calibration scores by horizon: at each earlier origin, the errors of the whole procedure
+  // (re-tuned on data up to that origin), normalised by a scale that leaves the scored change out.
   const scoresByHorizon: number[][] = Array.from({ length: tuningHorizon }, () => []);
   for (const origin of calibrationOrigins) {
-    const state = stateAt(origin, best.trendWindow);
+    const originScale = scales(panel, origin);
+    const nested = tune(panel, grid, stateAt, origin, originCount, tuningHorizon, originScale.level);
+    const chosen = Number.isFinite(nested.error) ? nested.parameters : best;
+    const state = stateAt(origin, chosen.trendWindow);
     for (let h = 1; h <= tuningHorizon && origin + h <= T; h++) {
+      const scoreScale = scales(panel, T, [origin, origin + h]).log;
       for (let j = 0; j < count; j++) {
         const actual = panel.y[j][origin + h];
-        const predicted = toLevel(panel, j, predictLog(state, j, origin + h, best), panel.population[j][origin]);
-        if (Number.isFinite(actual) && Number.isFinite(predicted)) scoresByHorizon[h - 1].push((Math.log(actual + 1) - Math.log(predicted + 1)) / scale.log[j]);
+        const predicted = toLevel(panel, j, predictLog(state, j, origin + h, chosen), panel.population[j][origin]);
+        if (Number.isFinite(actual) && Number.isFinite(predicted)) scoresByHorizon[h - 1].push((Math.log(actual + 1) - Math.log(predicted + 1)) / scoreScale[j]);
       }
     }
   }
@@ -310,7 +342,7 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
     return [lo * widen, hi * widen];
   };
 
-  // 4. Forecast from the end of the panel.
+  // 3. Forecast from the end of the panel.
   const state = stateAt(T, best.trendWindow);
   const table: ForecastTable = [];
   const band = new Map<string, [number, number]>();
