@@ -66,7 +66,7 @@ const lines = [
   ...models.map((m) => { const a = get(m.name, 0); return `| ${m.name} | ${f(a.mase)} | ${f(a.smape, 2)} | ${f(a.rmsse)} | ${f(get(m.name, 1).mase)} | ${f(get(m.name, 2).mase)} | ${f(get(m.name, 3).mase)} | ${f(a.coverage[80])} | ${f(a.coverage[95])} |`; }),
   "",
   `Default vs naive: MASE ${f(get(cliDefault.name, 0).mase)} vs ${f(get("naive", 0).mase)} (${get(cliDefault.name, 0).mase < get("naive", 0).mase ? "target met" : "target MISSED"}).`,
-  "Intervals of the pooled model are split-conformal from pooled out-of-sample errors at earlier origins; under-coverage at 95% reflects level shifts that earlier years did not show.",
+  "Intervals of the pooled model are split-conformal: errors of fits re-tuned at each earlier origin (only data up to that origin), scaled by each LA's yearly change leaving the scored change out, pooled by horizon.",
   "",
 ];
 // Part 2: reconciliation LA -> region -> England on the same data, same origins.
