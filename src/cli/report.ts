@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { SuffError } from "../spec/errors";
 import type { FootprintSet } from "../spec/footprint";
 import type { ReportScope } from "../spec/report";
-import { lasInYear } from "../reference/las";
+import { findLa, lasInYear } from "../reference/las";
 import { REGIONS } from "../reference/regions";
 import { loadDataset } from "../ingest/load-dataset";
 import { loadFootprints } from "../ingest/load-footprints";
@@ -75,6 +75,24 @@ export function expandScopes(scope: string, ctx: ReportContext): ReportScope[] {
   return scope.split(",").map((s) => resolveScope(s.trim(), ctx));
 }
 
+/**
+ * Fail fast on a scope that cannot exist (unknown kind, LA, region or footprint), before the
+ * shared forecasts are computed. Whether an LA existed in the report year is checked later.
+ * @throws SuffError E_SCOPE (exit 2).
+ */
+export function checkScopeSyntax(scope: string, footprints: FootprintSet | undefined): void {
+  if (scope === "all-las" || scope === "all-regions" || scope === "all-footprints") return;
+  for (const part of scope.split(",").map((s) => s.trim())) {
+    const [kind, code = ""] = part.split(":");
+    const ok = kind === "england" ? code === ""
+      : kind === "la" ? findLa(code) !== undefined
+        : kind === "region" ? REGIONS.some((r) => r.code.toLowerCase() === code.toLowerCase() || r.name.toLowerCase() === code.toLowerCase())
+          : kind === "footprint" ? footprints?.footprints.some((f) => f.code === code) === true
+            : false;
+    if (!ok) throw new SuffError("E_SCOPE", `Unknown scope ${part}.`, { exitCode: 2, hint: "Use england, region:CODE, footprint:CODE (with --footprints), la:CODE (old 3-digit or ONS code), all-las, all-regions or all-footprints." });
+  }
+}
+
 /** Folder name for a scope's report, e.g. "la-805-hartlepool". */
 export function scopeFolder(scope: ReportScope): string {
   const slug = scope.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -104,6 +122,7 @@ export function register(program: Command): void {
       const started = Date.now();
       const { rows } = loadDataset(options.dataset);
       const footprints = options.footprints ? loadFootprintSet(options.footprints) : undefined;
+      checkScopeSyntax(options.scope, footprints);
       process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
       const ctx = prepareReportContext(rows, loadProviders(options.providers), { year, horizon, footprints });
       const scopes = expandScopes(options.scope, ctx);
