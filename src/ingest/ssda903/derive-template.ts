@@ -303,37 +303,26 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       location("placed_outside_la", O.outLa, O.outLaUnknown, "the placement's LA is not known for every child (needs PL_LOCATION or PL_LA; PLACE_PROVIDER PR2 only shows some placements outside)");
       location("placed_outside_region", O.outRegion, O.outRegionUnknown, "the placement's LA is not known for every child (needs PL_LA)");
       location("placed_over_20_miles", O.over20, O.over20Unknown, "distance from home needs PL_DISTANCE; the toolkit has no postcode lookup, so HOME_POST and PL_POST are not used");
-      if (counts[base + O.locationUnknown] > 0 || stockTotal === 0) {
-        if (stockTotal > 0) {
-          emit("cla_31_march_by_location", { locality: TOTAL, distance: TOTAL }, null, "not_available");
-          const key = `cla_31_march_by_location:${la}`;
-          const entry = notDerived.get(key) ?? { la: code, measure: "cla_31_march_by_location", reason: "locality is not known for every child (needs PL_LOCATION or PL_LA)", years: [] };
+      // Locality x distance grid (with totals) for a measure whose counts start at `offset`;
+      // when any child's locality is unknown, one missing total and a "not derived" note.
+      const localityGrid = (measure: string, offset: number, unknown: number, total: number, reason: string) => {
+        if (unknown > 0) {
+          emit(measure, { locality: TOTAL, distance: TOTAL }, null, "not_available");
+          const key = `${measure}:${la}`;
+          const entry = notDerived.get(key) ?? { la: code, measure, reason, years: [] };
           entry.years.push(year);
           notDerived.set(key, entry);
+          return;
         }
-      } else {
         LOCALITIES.forEach((loc, l) => {
-          DISTANCES.forEach((dist, d) => emit("cla_31_march_by_location", { locality: loc, distance: dist }, counts[base + O.location + l * DISTANCES.length + d]));
-          emit("cla_31_march_by_location", { locality: loc, distance: TOTAL }, sum(O.location + l * DISTANCES.length, DISTANCES.length));
+          DISTANCES.forEach((dist, d) => emit(measure, { locality: loc, distance: dist }, counts[base + offset + l * DISTANCES.length + d]));
+          emit(measure, { locality: loc, distance: TOTAL }, sum(offset + l * DISTANCES.length, DISTANCES.length));
         });
-        DISTANCES.forEach((dist, d) => emit("cla_31_march_by_location", { locality: TOTAL, distance: dist }, counts[base + O.location + d] + counts[base + O.location + DISTANCES.length + d]));
-        emit("cla_31_march_by_location", { locality: TOTAL, distance: TOTAL }, stockTotal);
-      }
-      const placementsTotal = counts[base + O.newPlacementsTotal];
-      if (counts[base + O.newPlacementsUnknown] > 0) {
-        emit("new_placements_in_year_by_location", { locality: TOTAL, distance: TOTAL }, null, "not_available");
-        const key = `new_placements_in_year_by_location:${la}`;
-        const entry = notDerived.get(key) ?? { la: code, measure: "new_placements_in_year_by_location", reason: "locality is not known for every new placement (needs PL_LOCATION, PL_LA or provider locations by URN)", years: [] };
-        entry.years.push(year);
-        notDerived.set(key, entry);
-      } else {
-        LOCALITIES.forEach((loc, l) => {
-          DISTANCES.forEach((dist, d) => emit("new_placements_in_year_by_location", { locality: loc, distance: dist }, counts[base + O.newPlacements + l * DISTANCES.length + d]));
-          emit("new_placements_in_year_by_location", { locality: loc, distance: TOTAL }, sum(O.newPlacements + l * DISTANCES.length, DISTANCES.length));
-        });
-        DISTANCES.forEach((dist, d) => emit("new_placements_in_year_by_location", { locality: TOTAL, distance: dist }, counts[base + O.newPlacements + d] + counts[base + O.newPlacements + DISTANCES.length + d]));
-        emit("new_placements_in_year_by_location", { locality: TOTAL, distance: TOTAL }, placementsTotal);
-      }
+        DISTANCES.forEach((dist, d) => emit(measure, { locality: TOTAL, distance: dist }, counts[base + offset + d] + counts[base + offset + DISTANCES.length + d]));
+        emit(measure, { locality: TOTAL, distance: TOTAL }, total);
+      };
+      if (stockTotal > 0) localityGrid("cla_31_march_by_location", O.location, counts[base + O.locationUnknown], stockTotal, "locality is not known for every child (needs PL_LOCATION or PL_LA)");
+      localityGrid("new_placements_in_year_by_location", O.newPlacements, counts[base + O.newPlacementsUnknown], counts[base + O.newPlacementsTotal], "locality is not known for every new placement (needs PL_LOCATION, PL_LA or provider locations by URN)");
       const negative = negativeAges.get(base / layout.size);
       if (negative) diagnostics.push(diagnostic("I_903_NEGATIVE_AGE", { la: code, year, count: negative }));
     }
