@@ -3,6 +3,7 @@
  * starting values, then Nelder-Mead over smoothing parameters and initial states
  * together, with R's "both" bounds (usual bounds and the admissible region).
  */
+import { observedCount } from "../../stats/observed-count";
 import { nelderMead } from "../../stats/nelder-mead";
 import { etsAdmissible } from "./ets-admissible";
 import { etsInitialState } from "./ets-initial-state";
@@ -58,15 +59,7 @@ export function etsFit(
   if (damped && trend === NONE) throw new Error("etsFit: a damped model needs a trend");
   if (season !== NONE && period < 2) throw new Error("etsFit: a seasonal model needs a period of at least 2");
   const m = season === NONE ? 1 : period;
-  let observed = 0;
-  let positive = true;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!;
-    if (v === v) {
-      observed++;
-      if (v <= 0) positive = false;
-    }
-  }
+  const { observed, positive } = observedCount(y);
   if (!positive && (error === MULTIPLICATIVE || season === MULTIPLICATIVE || trend === MULTIPLICATIVE)) {
     throw new Error("etsFit: multiplicative components need strictly positive data");
   }

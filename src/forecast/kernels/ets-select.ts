@@ -2,6 +2,7 @@
  * Automatic ETS model selection, as R's `forecast::ets(y)`: fit every allowed member of
  * the family and keep the one with the smallest information criterion (AICc by default).
  */
+import { observedCount } from "../../stats/observed-count";
 import { etsFit, type EtsFitOptions } from "./ets-fit";
 import type { EtsComponents, EtsFitResult } from "./ets-types";
 
@@ -48,15 +49,7 @@ export function etsSelect(y: Float64Array, period: number, options: EtsSelectOpt
   const restrict = options.restrict ?? true;
   const additiveOnly = options.additiveOnly ?? false;
   const criterion = options.informationCriterion ?? "aicc";
-  let observed = 0;
-  let positive = true;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!;
-    if (v === v) {
-      observed++;
-      if (v <= 0) positive = false;
-    }
-  }
+  const { observed, positive } = observedCount(y);
   const m = period;
   if (m < 1 || observed <= m) wantSeason = wantSeason === "Z" ? "N" : wantSeason;
   if (m === 1 || m > 24 || observed <= m) {
