@@ -115,7 +115,7 @@ const STATUS_MARK: Partial<Record<ValueStatus | "absent", string>> = {
  * "≥ n" for a sum over members some of whose figures are suppressed (a lower bound).
  */
 function cell(v: ScopeValue): Cell {
-  if (v.value !== null && v.status === "estimated") return `≥ ${v.value.toLocaleString("en-GB")}`;
+  if (v.value !== null && v.status === "estimated") return `≥ ${v.value.toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
   return v.value ?? STATUS_MARK[v.status] ?? "x";
 }
 

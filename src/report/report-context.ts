@@ -324,15 +324,18 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
   const match = scopeMatch(scope);
   const rows: DatasetRow[] = scope.kind === "la" ? laRowsForPublication(ctx, scope) : aggregateRowsFor(ctx, scope);
   if (!rows.length) throw new SuffError("E_SCOPE", `No data for ${scope.name} (${scope.code}).`);
-  const englandRows = ctx.england.rows;
+  // Comparators use the same best-available figures as the scope itself (DfE's published
+  // region/England figure where the sum over LAs is only a lower bound).
+  const englandRows = aggregateRowsFor(ctx, { kind: "england", code: ENGLAND.code, name: ENGLAND.name });
+  const regionRows = (code: string, name: string) => aggregateRowsFor(ctx, { kind: "region", code, name });
   const comparators: Comparator[] = [];
   if (scope.kind !== "england") comparators.push({ name: "England", kind: "england", rows: englandRows });
   if (scope.kind === "la") {
     const la = findLa(scope.code)!;
-    comparators.push({ name: la.regionName, kind: "region", rows: ctx.regions.rows.filter((r) => r.footprint_code === la.regionCode) });
+    comparators.push({ name: la.regionName, kind: "region", rows: regionRows(la.regionCode, la.regionName) });
     for (const n of statisticalNeighbours(la)) if (ctx.laRows.has(n.oldCode)) comparators.push({ name: n.name, kind: "neighbour", rows: ctx.laRows.get(n.oldCode)! });
   } else {
-    for (const region of REGIONS) if (region.code !== scope.code) comparators.push({ name: region.name, kind: "region", rows: ctx.regions.rows.filter((r) => r.footprint_code === region.code) });
+    for (const region of REGIONS) if (region.code !== scope.code) comparators.push({ name: region.name, kind: "region", rows: regionRows(region.code, region.name) });
   }
   // Forecast: reconciled rows for this geography; backtest of the model behind it.
   const total = ctx.totalForecast.filter((r) => match(r) && (r.dims.placement_type === undefined || r.dims.placement_type === TOTAL || r.dims.placement_type === ""));
