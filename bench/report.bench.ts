@@ -15,7 +15,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "suff-bench-report-"));
 function run(label: string, args: string[]): { seconds: number; load: string; ok: boolean } {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) console.error(`${label} failed: ${r.stderr.slice(-2000)}`);
   console.log(`${label}: ${seconds.toFixed(1)} s (load before ${load})`);
@@ -23,17 +23,17 @@ function run(label: string, args: string[]): { seconds: number; load: string; ok
 }
 
 const mainOut = path.join(tmp, "main");
-const mainJob = run("npm start (main job)", ["-e", `import("./src/main.ts").then((m) => m.main("data/published", ${JSON.stringify(mainOut)}))`]);
+const mainJob = run("npm start (main job)", ["--input-type=module", "-e", `import("./dist/main.js").then((m) => m.main("data/published", ${JSON.stringify(mainOut)}))`]);
 const reports = readdirSync(mainOut).filter((f) => !f.includes(".") && f !== "dataset").length;
 const ds = path.join(mainOut, "dataset");
-const allLas = run("suff report --scope all-las", ["src/cli.ts", "report", "--dataset", ds, "--scope", "all-las", "--out", path.join(tmp, "las")]);
+const allLas = run("suff report --scope all-las", ["dist/cli.js", "report", "--dataset", ds, "--scope", "all-las", "--out", path.join(tmp, "las")]);
 const laReports = readdirSync(path.join(tmp, "las")).length;
 rmSync(tmp, { recursive: true, force: true });
 
 const date = new Date().toISOString().slice(0, 10);
 const md = `## Reports: main job and all LAs
 
-Run on ${date} with \`npx tsx bench/report.bench.ts\` (each a fresh process; wall clock; the machine is shared, so the load average before each run is given).
+Run on ${date} with \`npx tsx bench/report.bench.ts\` (the compiled CLI in dist/, each a fresh process; wall clock; the machine is shared, so the load average before each run is given).
 
 | run | reports | measured | target | load average before (1, 5, 15 min) |
 |---|---|---|---|---|

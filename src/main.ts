@@ -14,23 +14,23 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { DatasetRow } from "./spec/dataset";
-import { REGIONS } from "./reference/regions";
-import { ingestFiles, type IngestResult } from "./ingest/ingest-files";
-import { loadFiles } from "./ingest/load-files";
-import { aggregateDataset } from "./aggregate/aggregate-dataset";
-import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./aggregate/types";
-import { writeDataset } from "./write/dataset";
-import { writeFileAtomic } from "./write/atomic";
-import { toCsv, type CsvCell } from "./write/csv";
-import { claSummary, formatClaSummary, latestClaYear, type ClaSummary } from "./report/cla-summary";
-import { buildReport } from "./report/build-report";
-import { prepareReportContext, resolveScope, scopeInput } from "./report/report-context";
-import { findChromium } from "./write/pdf";
-import { renderReports, type RenderJob } from "./cli/render-reports";
-import { loadProviders, scopeFolder } from "./cli/report";
+import type { DatasetRow } from "./spec/dataset.ts";
+import { REGIONS } from "./reference/regions.ts";
+import { ingestFiles, type IngestResult } from "./ingest/ingest-files.ts";
+import { loadFiles } from "./ingest/load-files.ts";
+import { aggregateDataset } from "./aggregate/aggregate-dataset.ts";
+import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./aggregate/types.ts";
+import { writeDataset } from "./write/dataset.ts";
+import { writeFileAtomic } from "./write/atomic.ts";
+import { toCsv, type CsvCell } from "./write/csv.ts";
+import { claSummary, formatClaSummary, latestClaYear, type ClaSummary } from "./report/cla-summary.ts";
+import { buildReport } from "./report/build-report.ts";
+import { prepareReportContext, resolveScope, scopeInput } from "./report/report-context.ts";
+import { findChromium } from "./write/pdf.ts";
+import { renderReports, type RenderJob } from "./cli/render-reports.ts";
+import { loadProviders, scopeFolder } from "./cli/report.ts";
 
-export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary";
+export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary.ts";
 
 /** Where npm start reads and writes by default. */
 export const DEFAULTS = { input: "data/published", out: "reports/latest" } as const;

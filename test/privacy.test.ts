@@ -1,13 +1,14 @@
 // Privacy (issue 5, item 4): no CHILD, UPN, date of birth, postcode or any child-level row
 // may reach any output, log or error message. Canary values are planted in copies of the
 // synthetic SSDA903 samples (valid rows and deliberately broken ones), `suff ingest` runs
-// as a user would run it (src/cli.ts through tsx), and every output file plus stdout and
+// as a user would run it (the compiled dist/cli.js), and every output file plus stdout and
 // stderr are searched for them.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SUFF } from "./helpers/cli";
 
 const samples = "test/fixtures/ssda903-samples/combined";
 const CHILD = "CANARY123456";
@@ -75,7 +76,7 @@ describe("privacy: suff ingest on SSDA903 files", () => {
     const out = path.join(path.dirname(input), "out");
     const texts: Record<string, string> = {};
     for (const [label, args] of [["summary", []], ["json", ["--json"]]] as const) {
-      const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", input, "--out", out + label, ...args], { encoding: "utf8", env: { ...process.env, SUFF_DEBUG: "1" } });
+      const run = spawnSync(process.execPath, [SUFF, "ingest", input, "--out", out + label, ...args], { encoding: "utf8", env: { ...process.env, SUFF_DEBUG: "1" } });
       texts[`stdout (${label})`] = run.stdout;
       texts[`stderr (${label})`] = run.stderr;
       expect(run.status, run.stderr).not.toBe(2);
@@ -100,7 +101,7 @@ describe("privacy: suff project on SSDA903 files", () => {
     const out = path.join(path.dirname(input), "project-out");
     const scenarioFile = path.join(path.dirname(input), "scenario.json");
     writeFileSync(scenarioFile, JSON.stringify({ name: "fewer residential entries", changes: [{ target: "entries", placement: "secure_and_childrens_homes", multiply: 0.5, moveTo: "foster" }] }));
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "project", "--ssda903", input, "--horizon", "12", "--method", "exact",
+    const run = spawnSync(process.execPath, [SUFF, "project", "--ssda903", input, "--horizon", "12", "--method", "exact",
       "--scenario", scenarioFile, "--out", out], { encoding: "utf8", env: { ...process.env, SUFF_DEBUG: "1" } });
     expect(run.status, run.stderr).toBe(0);
     const texts: Record<string, string> = { stdout: run.stdout, stderr: run.stderr };

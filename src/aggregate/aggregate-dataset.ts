@@ -12,25 +12,25 @@
  * (regional and national figures are sums of LA figures; rates per 10,000 children aged
  * under 18 use ONS mid-year estimates).
  */
-import { DIMENSION_COLUMNS, type DatasetRow } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import type { Footprint, FootprintSet } from "../spec/footprint";
-import { diagnostic } from "../spec/messages/index";
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { allCodes } from "../reference/code-tree";
-import { findLa, type LocalAuthority } from "../reference/las";
-import { ENGLAND, REGIONS } from "../reference/regions";
-import { MEASURES, findMeasure } from "../template/measures";
-import { builtInFootprints } from "./built-in-footprints";
-import { comparePublished } from "./compare-published";
-import { applyDisclosureControl } from "./disclosure/apply-disclosure-control";
-import { dimensionKey } from "./dimension-key";
-import { membersInYear } from "./members-in-year";
-import { periodYear } from "./period-year";
-import type { CellRollUp } from "./cell-roll-up";
-import { rollUpSum } from "./roll-up-sum";
-import { rollUpWeightedMean } from "./roll-up-weighted-mean";
-import type { AggregateOptions, AggregateResult, AggregateRow, MemberValue } from "./types";
+import { DIMENSION_COLUMNS, type DatasetRow } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import type { Footprint, FootprintSet } from "../spec/footprint.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { allCodes } from "../reference/code-tree.ts";
+import { findLa, type LocalAuthority } from "../reference/las.ts";
+import { ENGLAND, REGIONS } from "../reference/regions.ts";
+import { MEASURES, findMeasure } from "../template/measures.ts";
+import { builtInFootprints } from "./built-in-footprints.ts";
+import { comparePublished } from "./compare-published.ts";
+import { applyDisclosureControl } from "./disclosure/apply-disclosure-control.ts";
+import { dimensionKey } from "./dimension-key.ts";
+import { membersInYear } from "./members-in-year.ts";
+import { periodYear } from "./period-year.ts";
+import type { CellRollUp } from "./cell-roll-up.ts";
+import { rollUpSum } from "./roll-up-sum.ts";
+import { rollUpWeightedMean } from "./roll-up-weighted-mean.ts";
+import type { AggregateOptions, AggregateResult, AggregateRow, MemberValue } from "./types.ts";
 
 /** The ONS population measure rates are computed from. */
 export const POPULATION_MEASURE = "population_0_17";

@@ -5,9 +5,9 @@
  * marker in the value column of the CSV and workbook (c suppressed, x not available,
  * z not applicable, low rounds to zero) next to value_status; JSON keeps null.
  */
-import { DIMENSION_COLUMNS, type ValueStatus } from "../spec/dataset";
-import { findMeasure } from "../template/measures";
-import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./types";
+import { DIMENSION_COLUMNS, type ValueStatus } from "../spec/dataset.ts";
+import { findMeasure } from "../template/measures.ts";
+import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./types.ts";
 
 export type OutputCell = string | number | boolean | null;
 

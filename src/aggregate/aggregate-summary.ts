@@ -3,7 +3,7 @@
  * headline count of children looked after with its rate, disclosure control, how the
  * computed regional/national figures compare with the published ones, and diagnostics.
  */
-import type { AggregateResult } from "./types";
+import type { AggregateResult } from "./types.ts";
 
 function isTotal(dims: Record<string, string | undefined>): boolean {
   return Object.values(dims).every((v) => v === undefined || v === "" || v === "total");

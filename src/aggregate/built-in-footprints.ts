@@ -4,9 +4,9 @@
  * include abolished LAs (e.g. Northamptonshire), so each year resolves to exactly the LAs
  * that reported that year (see membersInYear).
  */
-import type { FootprintSet } from "../spec/footprint";
-import { LOCAL_AUTHORITIES } from "../reference/las";
-import { ENGLAND, REGIONS } from "../reference/regions";
+import type { FootprintSet } from "../spec/footprint.ts";
+import { LOCAL_AUTHORITIES } from "../reference/las.ts";
+import { ENGLAND, REGIONS } from "../reference/regions.ts";
 
 /**
  * The built-in footprint set for `to`: one footprint per region, or one for England.

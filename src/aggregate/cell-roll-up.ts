@@ -8,8 +8,8 @@
  * Reference: DfE/EES convention that regional and national figures are sums of LA
  * figures; GSS guidance on weighted averages (weight = the count each mean is over).
  */
-import type { DatasetRow, ValueStatus } from "../spec/dataset";
-import type { MemberValue } from "./types";
+import type { DatasetRow, ValueStatus } from "../spec/dataset.ts";
+import type { MemberValue } from "./types.ts";
 
 export interface CellRollUp {
   value: number | null;

@@ -4,9 +4,9 @@
  * expected where DfE rounds national and regional figures (to the nearest 10) or where LA
  * figures are suppressed; the comparison makes them visible rather than hiding them.
  */
-import type { DatasetRow, GeographicLevel } from "../spec/dataset";
-import { dimensionKey } from "./dimension-key";
-import type { AggregateRow, PublishedComparison } from "./types";
+import type { DatasetRow, GeographicLevel } from "../spec/dataset.ts";
+import { dimensionKey } from "./dimension-key.ts";
+import type { AggregateRow, PublishedComparison } from "./types.ts";
 
 /**
  * One comparison row per computed aggregate that has a published counterpart.

@@ -1,7 +1,7 @@
 /**
  * A stable text key for a row's dimension values, for grouping and joining rows.
  */
-import { DIMENSION_COLUMNS, type DimensionColumn } from "../spec/dataset";
+import { DIMENSION_COLUMNS, type DimensionColumn } from "../spec/dataset.ts";
 
 /**
  * The dimension values in DIMENSION_COLUMNS order, joined; absent = "".

@@ -10,9 +10,9 @@
  *
  * Reference: DOMAIN.md section 4 (boundary changes); src/reference/boundary-changes.ts.
  */
-import type { Footprint } from "../spec/footprint";
-import { BOUNDARY_CHANGES, type BoundaryChange } from "../reference/boundary-changes";
-import { findLa, type LocalAuthority } from "../reference/las";
+import type { Footprint } from "../spec/footprint.ts";
+import { BOUNDARY_CHANGES, type BoundaryChange } from "../reference/boundary-changes.ts";
+import { findLa, type LocalAuthority } from "../reference/las.ts";
 
 export interface YearMembers {
   /** LAs that reported in the year and belong to the footprint, each once. */

@@ -6,10 +6,10 @@
  * each becomes a Diagnostic with the file, row and column.
  */
 import { parse } from "csv-parse/sync";
-import type { Diagnostic } from "../spec/diagnostic";
-import type { Footprint, FootprintSet } from "../spec/footprint";
-import { diagnostic } from "../spec/messages/index";
-import { findLa } from "../reference/las";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import type { Footprint, FootprintSet } from "../spec/footprint.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findLa } from "../reference/las.ts";
 
 export interface ParsedFootprints {
   set: FootprintSet;

@@ -2,9 +2,9 @@
  * Roll one cell up from member LAs to a footprint by summing (counts and amounts).
  * Reference: DfE/EES convention that regional and national figures are sums of LA figures.
  */
-import type { DatasetRow } from "../spec/dataset";
-import { cellRollUp, statusOf, WITHHELD, type CellRollUp } from "./cell-roll-up";
-import type { MemberValue } from "./types";
+import type { DatasetRow } from "../spec/dataset.ts";
+import { cellRollUp, statusOf, WITHHELD, type CellRollUp } from "./cell-roll-up.ts";
+import type { MemberValue } from "./types.ts";
 
 /**
  * Sum the members' values. `rows` maps a member's old DfE code to its row for the cell.

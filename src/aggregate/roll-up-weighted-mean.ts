@@ -3,9 +3,9 @@
  * measure (e.g. weekly_cost_mean by placements_costed).
  * Reference: GSS guidance on averages: combine means weighted by the count each is over.
  */
-import type { DatasetRow } from "../spec/dataset";
-import { cellRollUp, statusOf, WITHHELD, type CellRollUp } from "./cell-roll-up";
-import type { MemberValue } from "./types";
+import type { DatasetRow } from "../spec/dataset.ts";
+import { cellRollUp, statusOf, WITHHELD, type CellRollUp } from "./cell-roll-up.ts";
+import type { MemberValue } from "./types.ts";
 
 /**
  * Mean of the members' values weighted by their weight rows (same cell, weight measure).

@@ -2,9 +2,9 @@
  * Types of the aggregate stage: options, an aggregate row (a dataset row for a footprint,
  * region or England, with its coverage and rate), and the result.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { DIMENSION_COLUMNS, GEOGRAPHY_COLUMNS, type DatasetRow, type ValueStatus } from "../spec/dataset";
-import type { FootprintSet } from "../spec/footprint";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { DIMENSION_COLUMNS, GEOGRAPHY_COLUMNS, type DatasetRow, type ValueStatus } from "../spec/dataset.ts";
+import type { FootprintSet } from "../spec/footprint.ts";
 
 export type AggregateTarget = "region" | "england" | FootprintSet;
 

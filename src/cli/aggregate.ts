@@ -7,17 +7,17 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { SuffError } from "../spec/errors";
-import { loadDataset } from "../ingest/load-dataset";
-import { loadFootprints } from "../ingest/load-footprints";
-import { aggregateDataset } from "../aggregate/aggregate-dataset";
-import { aggregateOutput } from "../aggregate/aggregate-output";
-import { aggregateSummary } from "../aggregate/aggregate-summary";
-import { parseFootprints } from "../aggregate/parse-footprints";
-import type { AggregateTarget } from "../aggregate/types";
-import { writeFileAtomic } from "../write/atomic";
-import { toCsv, type CsvCell } from "../write/csv";
-import { tablesToXlsx } from "../write/xlsx";
+import { SuffError } from "../spec/errors.ts";
+import { loadDataset } from "../ingest/load-dataset.ts";
+import { loadFootprints } from "../ingest/load-footprints.ts";
+import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
+import { aggregateOutput } from "../aggregate/aggregate-output.ts";
+import { aggregateSummary } from "../aggregate/aggregate-summary.ts";
+import { parseFootprints } from "../aggregate/parse-footprints.ts";
+import type { AggregateTarget } from "../aggregate/types.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import { toCsv, type CsvCell } from "../write/csv.ts";
+import { tablesToXlsx } from "../write/xlsx.ts";
 
 interface AggregateCliOptions {
   to: string;

@@ -3,12 +3,12 @@
  * a model on a long CSV, by series, by horizon and overall.
  */
 import type { Command } from "commander";
-import { accuracy, type AccuracyTable } from "../forecast/accuracy";
-import { backtest } from "../forecast/backtest";
-import { diagnostic } from "../spec/messages/index";
-import { writeFileAtomic } from "../write/atomic";
-import { toCsv } from "../write/csv";
-import { GLOBAL_CANDIDATES, parseLevels, positiveInteger, printDiagnostics, readSeriesFile, resolveModel, type SeriesCommandOptions } from "./forecast";
+import { accuracy, type AccuracyTable } from "../forecast/accuracy.ts";
+import { backtest } from "../forecast/backtest.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import { toCsv } from "../write/csv.ts";
+import { GLOBAL_CANDIDATES, parseLevels, positiveInteger, printDiagnostics, readSeriesFile, resolveModel, type SeriesCommandOptions } from "./forecast.ts";
 
 function accuracyColumns(levels: number[]): string[] {
   return ["scope", "model", "series_id", "step", "n", "me", "mae", "rmse", "mape", "smape", "mase", "rmsse", ...levels.flatMap((l) => [`coverage${l}`, `winkler${l}`, `msis${l}`])];

@@ -4,15 +4,15 @@
  * written as tidy EES-style CSV with interval columns. Parse, call, print; no logic.
  */
 import { readFileSync } from "node:fs";
-import { SuffError } from "../spec/errors";
-import { DIMENSION_COLUMNS, type DimensionColumn } from "../spec/dataset";
-import { parseFootprints } from "../aggregate/parse-footprints";
-import { loadDataset } from "../ingest/load-dataset";
-import { forecastDataset, forecastDatasetColumns } from "../forecast/forecast-dataset";
-import { RECONCILE_METHODS, type ReconcileMethod } from "../forecast/reconcile";
-import { MODEL_NAMES, modelByName } from "../forecast/model-registry";
-import { writeFileAtomic } from "../write/atomic";
-import { toCsv } from "../write/csv";
+import { SuffError } from "../spec/errors.ts";
+import { DIMENSION_COLUMNS, type DimensionColumn } from "../spec/dataset.ts";
+import { parseFootprints } from "../aggregate/parse-footprints.ts";
+import { loadDataset } from "../ingest/load-dataset.ts";
+import { forecastDataset, forecastDatasetColumns } from "../forecast/forecast-dataset.ts";
+import { RECONCILE_METHODS, type ReconcileMethod } from "../forecast/reconcile.ts";
+import { MODEL_NAMES, modelByName } from "../forecast/model-registry.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import { toCsv } from "../write/csv.ts";
 
 export interface DatasetModeOptions {
   dataset: string;

@@ -4,16 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import type { Diagnostic } from "../spec/diagnostic";
-import { SuffError } from "../spec/errors";
-import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast";
-import { forecast } from "../forecast/forecast";
-import { MODEL_NAMES, modelByName } from "../forecast/model-registry";
-import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io";
-import { writeFileAtomic } from "../write/atomic";
-import { toCsv } from "../write/csv";
-import { pooledRate } from "../forecast/models/pooled-rate";
-import { runDatasetMode, type DatasetModeOptions } from "./forecast-dataset-mode";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { SuffError } from "../spec/errors.ts";
+import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast.ts";
+import { forecast } from "../forecast/forecast.ts";
+import { MODEL_NAMES, modelByName } from "../forecast/model-registry.ts";
+import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import { toCsv } from "../write/csv.ts";
+import { pooledRate } from "../forecast/models/pooled-rate.ts";
+import { runDatasetMode, type DatasetModeOptions } from "./forecast-dataset-mode.ts";
 
 /**
  * Global (cross-series) models that `--model auto` may choose when they win its internal

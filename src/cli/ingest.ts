@@ -4,10 +4,10 @@
  * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
  */
 import type { Command } from "commander";
-import { ingestExitCode, ingestFiles, type IngestResult } from "../ingest/ingest-files";
-import { loadFiles } from "../ingest/load-files";
-import { loadMapping } from "../ingest/load-mapping";
-import { writeDataset } from "../write/dataset";
+import { ingestExitCode, ingestFiles, type IngestResult } from "../ingest/ingest-files.ts";
+import { loadFiles } from "../ingest/load-files.ts";
+import { loadMapping } from "../ingest/load-mapping.ts";
+import { writeDataset } from "../write/dataset.ts";
 
 /** A short human summary of an ingest: files by kind, rows, diagnostics. */
 export function ingestSummary(result: IngestResult, out: string): string {

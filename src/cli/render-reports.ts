@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ReportModel } from "../spec/report";
-import { writeReport, type ReportFormat, type WrittenReport } from "../write/report-files";
-import { findChromium, printPdfs } from "../write/pdf";
+import type { ReportModel } from "../spec/report.ts";
+import { writeReport, type ReportFormat, type WrittenReport } from "../write/report-files.ts";
+import { findChromium, printPdfs } from "../write/pdf.ts";
 
 export interface RenderJob {
   model: ReportModel;
@@ -66,7 +66,10 @@ export async function renderReports(jobs: RenderJob[], options: RenderOptions): 
       const input = path.join(tmp, `jobs-${w}.json`);
       const output = path.join(tmp, `done-${w}.json`);
       writeFileSync(input, JSON.stringify({ jobs: mine, options: { formats: options.formats, png: options.png } }));
-      const child = fork(path.join(here, "report-worker.ts"), [input, output], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+      // Compiled (dist/*.js) the worker runs as plain JavaScript; from src/*.ts (tests, tsx) through tsx.
+      const compiled = path.extname(fileURLToPath(import.meta.url)) === ".js";
+      const worker = path.join(here, compiled ? "report-worker.js" : "report-worker.ts");
+      const child = fork(worker, [input, output], { cwd: process.cwd(), execArgv: compiled ? [] : ["--import", "tsx"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
       let stderr = "";
       child.stderr?.on("data", (d) => { stderr += String(d); });
       child.on("message", (m: { report: WrittenReport }) => { done++; options.onProgress?.(done, jobs.length, m.report); });

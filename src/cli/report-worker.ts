@@ -4,7 +4,7 @@
  * the results to argv[3].
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { renderInProcess, type RenderJob, type RenderOptions } from "./render-reports";
+import { renderInProcess, type RenderJob, type RenderOptions } from "./render-reports.ts";
 
 const [input, output] = process.argv.slice(2);
 const { jobs, options } = JSON.parse(readFileSync(input, "utf8")) as { jobs: RenderJob[]; options: RenderOptions };

@@ -7,19 +7,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { SuffError } from "../spec/errors";
-import type { FootprintSet } from "../spec/footprint";
-import type { ReportScope } from "../spec/report";
-import { findLa, lasInYear } from "../reference/las";
-import { REGIONS } from "../reference/regions";
-import { loadDataset } from "../ingest/load-dataset";
-import { loadFootprints } from "../ingest/load-footprints";
-import { readOfstedProviders } from "../ingest/from-published/read-ofsted-providers";
-import { parseFootprints } from "../aggregate/parse-footprints";
-import { buildReport } from "../report/build-report";
-import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context";
-import type { ReportFormat } from "../write/report-files";
-import { renderReports, type RenderJob } from "./render-reports";
+import { SuffError } from "../spec/errors.ts";
+import type { FootprintSet } from "../spec/footprint.ts";
+import type { ReportScope } from "../spec/report.ts";
+import { findLa, lasInYear } from "../reference/las.ts";
+import { REGIONS } from "../reference/regions.ts";
+import { loadDataset } from "../ingest/load-dataset.ts";
+import { loadFootprints } from "../ingest/load-footprints.ts";
+import { readOfstedProviders } from "../ingest/from-published/read-ofsted-providers.ts";
+import { parseFootprints } from "../aggregate/parse-footprints.ts";
+import { buildReport } from "../report/build-report.ts";
+import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
+import type { ReportFormat } from "../write/report-files.ts";
+import { renderReports, type RenderJob } from "./render-reports.ts";
 
 /** The Ofsted provider-level file embedded in the repository (default supply data). */
 export const DEFAULT_PROVIDERS = "data/published/ofsted/ofsted_provider_level_31mar2023.csv";

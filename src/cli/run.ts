@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { CommanderError } from "commander";
-import { isSuffError } from "../spec/errors";
+import { isSuffError } from "../spec/errors.ts";
 
 /** Parse argv and run the matching command; errors are printed for a person and set the exit code (never a stack trace). */
 export async function runMain(program: Command, argv: string[]): Promise<void> {

@@ -1,8 +1,8 @@
 /** `suff template`: write the blank national template (xlsx, long CSV header, JSON Schema). */
 import path from "node:path";
 import type { Command } from "commander";
-import { parseTemplateFormats, templateFiles } from "../template/template-files";
-import { writeFileAtomic } from "../write/atomic";
+import { parseTemplateFormats, templateFiles } from "../template/template-files.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
 
 /**
  * Register `suff template` on the program.

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import type { Diagnostic } from "../spec/diagnostic";
-import { loadMapping } from "../ingest/load-mapping";
-import { isSuffError, SuffError } from "../spec/errors";
-import { validateFile } from "../validate/validate-file";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { loadMapping } from "../ingest/load-mapping.ts";
+import { isSuffError, SuffError } from "../spec/errors.ts";
+import { validateFile } from "../validate/validate-file.ts";
 
 function expand(inputs: string[]): string[] {
   const out: string[] = [];

@@ -1,10 +1,10 @@
 /**
  * Accuracy of forecasts against actuals, by series, by horizon and overall.
  */
-import type { ForecastTable, SeriesSet } from "../spec/forecast";
-import { intervalScore } from "../stats/interval-score";
-import { naiveScale } from "../stats/naive-scale";
-import { symmetricPercentageError } from "../stats/symmetric-percentage-error";
+import type { ForecastTable, SeriesSet } from "../spec/forecast.ts";
+import { intervalScore } from "../stats/interval-score.ts";
+import { naiveScale } from "../stats/naive-scale.ts";
+import { symmetricPercentageError } from "../stats/symmetric-percentage-error.ts";
 
 export interface IntervalAccuracy {
   /** Share of actuals inside the interval. */

@@ -2,10 +2,10 @@
  * The set-level choice behind `forecast(series, "auto")`: the local `auto` model, or a
  * registered global (cross-series) model when it wins a rolling-origin backtest on the set.
  */
-import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast";
-import { accuracy } from "./accuracy";
-import { crossValidate } from "./cross-validate";
-import { auto } from "./models/auto";
+import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast.ts";
+import { accuracy } from "./accuracy.ts";
+import { crossValidate } from "./cross-validate.ts";
+import { auto } from "./models/auto.ts";
 
 export interface AutoSelection {
   spec: ModelSpec | GlobalModelSpec;

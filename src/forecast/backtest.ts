@@ -2,8 +2,8 @@
  * A backtest of the whole forecasting pipeline (model choice and calibration included) at
  * rolling origins, for `suff backtest`.
  */
-import type { ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast";
-import { forecast, type ForecastOptions } from "./forecast";
+import type { ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast.ts";
+import { forecast, type ForecastOptions } from "./forecast.ts";
 
 export interface BacktestOptions extends ForecastOptions {
   /** Number of rolling origins: the last at `horizon` periods before each series' end. */

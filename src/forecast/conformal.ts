@@ -1,10 +1,10 @@
 /**
  * Calibrated (conformal) prediction intervals from rolling-origin out-of-sample errors.
  */
-import type { ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast";
-import { naiveScale } from "../stats/naive-scale";
-import { crossValidate } from "./cross-validate";
-import { prepareSeries } from "./prepare-series";
+import type { ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast.ts";
+import { naiveScale } from "../stats/naive-scale.ts";
+import { crossValidate } from "./cross-validate.ts";
+import { prepareSeries } from "./prepare-series.ts";
 
 export interface ConformalOptions {
   horizon: number;

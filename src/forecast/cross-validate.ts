@@ -2,8 +2,8 @@
  * Rolling-origin evaluation ("time series cross-validation"): refit at each origin, forecast
  * ahead, and keep the actual beside every forecast.
  */
-import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast";
-import { forecastSeries } from "./forecast-series";
+import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast.ts";
+import { forecastSeries } from "./forecast-series.ts";
 
 export interface CrossValidateOptions {
   horizon: number;

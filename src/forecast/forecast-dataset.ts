@@ -17,22 +17,22 @@
  * values) are linearly interpolated first (FPP3 section 13.9); a year a member cannot
  * supply stays missing for the aggregate (missing is never zero).
  */
-import type { DatasetRow, DimensionColumn } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { FootprintSet } from "../spec/footprint";
-import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series } from "../spec/forecast";
-import { SuffError } from "../spec/errors";
-import { BOUNDARY_CHANGES } from "../reference/boundary-changes";
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { parentCode } from "../reference/code-tree";
-import { findLa, statisticalNeighbours, type LocalAuthority } from "../reference/las";
-import { ENGLAND, REGIONS } from "../reference/regions";
-import { findMeasure } from "../template/measures";
-import { builtInFootprints } from "../aggregate/built-in-footprints";
-import { hierarchy, seriesKey } from "./hierarchy";
-import { forecastSeries } from "./forecast-series";
-import { pooledRate } from "./models/pooled-rate";
-import { reconcile, type ReconcileMethod } from "./reconcile";
+import type { DatasetRow, DimensionColumn } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { FootprintSet } from "../spec/footprint.ts";
+import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series } from "../spec/forecast.ts";
+import { SuffError } from "../spec/errors.ts";
+import { BOUNDARY_CHANGES } from "../reference/boundary-changes.ts";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { parentCode } from "../reference/code-tree.ts";
+import { findLa, statisticalNeighbours, type LocalAuthority } from "../reference/las.ts";
+import { ENGLAND, REGIONS } from "../reference/regions.ts";
+import { findMeasure } from "../template/measures.ts";
+import { builtInFootprints } from "../aggregate/built-in-footprints.ts";
+import { hierarchy, seriesKey } from "./hierarchy.ts";
+import { forecastSeries } from "./forecast-series.ts";
+import { pooledRate } from "./models/pooled-rate.ts";
+import { reconcile, type ReconcileMethod } from "./reconcile.ts";
 
 export interface ForecastDatasetOptions {
   measure: string;

@@ -1,10 +1,10 @@
 /**
  * Fit one model to one series and forecast it, with the fallbacks the grammar promises.
  */
-import type { ForecastRow, ModelSpec, Series } from "../spec/forecast";
-import { naive } from "./models/naive";
-import { periodLabelAfter } from "./period-label";
-import { prepareSeries } from "./prepare-series";
+import type { ForecastRow, ModelSpec, Series } from "../spec/forecast.ts";
+import { naive } from "./models/naive.ts";
+import { periodLabelAfter } from "./period-label.ts";
+import { prepareSeries } from "./prepare-series.ts";
 
 export interface ForecastSeriesOptions {
   horizon: number;

@@ -1,10 +1,10 @@
 /**
  * The forecasting grammar: many series, one model (or "auto"), one call.
  */
-import type { ForecastTable, GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast";
-import { autoSelect } from "./auto-select";
-import { applyConformal, conformal, type ConformalOptions } from "./conformal";
-import { forecastSeries } from "./forecast-series";
+import type { ForecastTable, GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast.ts";
+import { autoSelect } from "./auto-select.ts";
+import { applyConformal, conformal, type ConformalOptions } from "./conformal.ts";
+import { forecastSeries } from "./forecast-series.ts";
 
 export interface ForecastOptions {
   horizon: number;

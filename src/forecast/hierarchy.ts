@@ -5,8 +5,8 @@
  * "grouped time series"). Series ids are `<geography>` or `<geography>|<dimension value>`,
  * where geography is an LA code, a footprint code or the England code.
  */
-import type { FootprintSet } from "../spec/footprint";
-import type { Hierarchy } from "../spec/forecast";
+import type { FootprintSet } from "../spec/footprint.ts";
+import type { Hierarchy } from "../spec/forecast.ts";
 
 export const ENGLAND_CODE = "E92000001";
 

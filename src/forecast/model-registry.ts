@@ -1,18 +1,18 @@
 /**
  * Model names a user can type (`--model`), mapped to model specs.
  */
-import type { GlobalModelSpec, ModelSpec } from "../spec/forecast";
-import { auto } from "./models/auto";
-import { dampedModel } from "./models/damped";
-import { drift } from "./models/drift";
-import { ensemble } from "./models/ensemble";
-import { etsModel } from "./models/ets";
-import { holtModel } from "./models/holt";
-import { naive } from "./models/naive";
-import { pooledRate } from "./models/pooled-rate";
-import { seasonalNaive } from "./models/seasonal-naive";
-import { sesModel } from "./models/ses";
-import { optimisedTheta, theta } from "./models/theta";
+import type { GlobalModelSpec, ModelSpec } from "../spec/forecast.ts";
+import { auto } from "./models/auto.ts";
+import { dampedModel } from "./models/damped.ts";
+import { drift } from "./models/drift.ts";
+import { ensemble } from "./models/ensemble.ts";
+import { etsModel } from "./models/ets.ts";
+import { holtModel } from "./models/holt.ts";
+import { naive } from "./models/naive.ts";
+import { pooledRate } from "./models/pooled-rate.ts";
+import { seasonalNaive } from "./models/seasonal-naive.ts";
+import { sesModel } from "./models/ses.ts";
+import { optimisedTheta, theta } from "./models/theta.ts";
 
 const MODELS: Record<string, ModelSpec | GlobalModelSpec | "auto"> = {
   auto: "auto",

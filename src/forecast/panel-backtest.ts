@@ -7,8 +7,8 @@
  * Reference: Hyndman & Athanasopoulos, *FPP3* sections 5.8 (accuracy: MASE, RMSSE) and 5.10
  * (time series cross-validation); Makridakis et al. (2020) M4 (sMAPE, MASE).
  */
-import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast";
-import { prepareSeries } from "./prepare-series";
+import type { ForecastRow, ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast.ts";
+import { prepareSeries } from "./prepare-series.ts";
 
 export type AnyModelSpec = ModelSpec | GlobalModelSpec;
 

@@ -2,7 +2,7 @@
  * Make a series fit for the models: leading and trailing missing values are dropped and
  * interior gaps filled by linear interpolation (missing is never zero).
  */
-import type { Series } from "../spec/forecast";
+import type { Series } from "../spec/forecast.ts";
 
 export interface PreparedSeries {
   /** Observed span with interior gaps interpolated. */

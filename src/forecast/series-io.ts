@@ -4,12 +4,12 @@
  * every row is accepted or reported with its row number.
  */
 import { parse } from "csv-parse/sync";
-import type { Diagnostic } from "../spec/diagnostic";
-import { SuffError } from "../spec/errors";
-import type { ForecastTable, SeriesSet } from "../spec/forecast";
-import { diagnostic } from "../spec/messages/index";
-import { parsePublishedValue } from "../reference/markers";
-import { formatPeriodLabel, parsePeriodLabel } from "./period-label";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { SuffError } from "../spec/errors.ts";
+import type { ForecastTable, SeriesSet } from "../spec/forecast.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { parsePublishedValue } from "../reference/markers.ts";
+import { formatPeriodLabel, parsePeriodLabel } from "./period-label.ts";
 
 export interface ReadSeriesOptions {
   /** File name used in diagnostics. */

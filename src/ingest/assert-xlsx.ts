@@ -3,8 +3,8 @@
  * a password-protected (encrypted) Office file, a legacy .xls, a damaged zip, or anything
  * else (a CSV, a PNG...) whatever its extension says. Shared by every workbook reader.
  */
-import { SuffError } from "../spec/errors";
-import { sniffFile } from "./sniff";
+import { SuffError } from "../spec/errors.ts";
+import { sniffFile } from "./sniff.ts";
 
 /**
  * Check that bytes hold an .xlsx workbook (zip with xl/workbook.xml).

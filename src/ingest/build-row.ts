@@ -5,15 +5,15 @@
  * spacing or by label are accepted and recorded in the location (`normalised`) so that
  * validation can warn about them.
  */
-import { CODE_LISTS } from "../reference/code-lists";
-import { allCodes, normaliseCode } from "../reference/code-tree";
-import { MARKERS } from "../reference/markers";
-import type { DatasetRow, DimensionColumn, RowLocation, ValueStatus } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { findMeasure } from "../template/measures";
-import { MISSING_REASONS, parseMissingReason } from "../template/missing-reasons";
+import { CODE_LISTS } from "../reference/code-lists.ts";
+import { allCodes, normaliseCode } from "../reference/code-tree.ts";
+import { MARKERS } from "../reference/markers.ts";
+import type { DatasetRow, DimensionColumn, RowLocation, ValueStatus } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findMeasure } from "../template/measures.ts";
+import { MISSING_REASONS, parseMissingReason } from "../template/missing-reasons.ts";
 
 export interface RawCell {
   text: string;

@@ -4,8 +4,8 @@
  * Excel's plain "CSV" save writes on Windows, e.g. the pound sign as byte 0xA3) with a
  * warning. Uses the WHATWG TextDecoder.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
 
 /**
  * Windows-1252 bytes 0x80-0x9F (WHATWG encoding standard index). Node's TextDecoder

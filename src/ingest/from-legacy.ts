@@ -9,17 +9,17 @@
  * skip blank or skip-rule rows (counted), apply value maps and fixed values, build rows,
  * keep the cell of every value.
  */
-import { findLa, laGeography } from "../reference/las";
-import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { cellReference } from "../template/column-letter";
-import { buildRow, type RawCell } from "./build-row";
-import type { CellContent } from "./cell-content";
-import { periodOfDate } from "./from-template-xlsx";
-import type { LegacyMapping, LegacySheetMapping } from "./legacy-mapping";
-import { readXlsxGrid, type GridSheet } from "./xlsx-grid";
+import { findLa, laGeography } from "../reference/las.ts";
+import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { cellReference } from "../template/column-letter.ts";
+import { buildRow, type RawCell } from "./build-row.ts";
+import type { CellContent } from "./cell-content.ts";
+import { periodOfDate } from "./from-template-xlsx.ts";
+import type { LegacyMapping, LegacySheetMapping } from "./legacy-mapping.ts";
+import { readXlsxGrid, type GridSheet } from "./xlsx-grid.ts";
 
 export const LEGACY_KIND = "legacy-xlsx";
 

@@ -8,14 +8,14 @@
  * accepted or rejected with a diagnostic naming its row and column.
  */
 import { parse } from "csv-parse/sync";
-import { findLa, laGeography } from "../reference/las";
-import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset";
-import { DATASET_COLUMNS, DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { buildRow, type RawCell } from "./build-row";
-import { decodeText } from "./decode-text";
-import { periodOfDate } from "./from-template-xlsx";
+import { findLa, laGeography } from "../reference/las.ts";
+import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset.ts";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { buildRow, type RawCell } from "./build-row.ts";
+import { decodeText } from "./decode-text.ts";
+import { periodOfDate } from "./from-template-xlsx.ts";
 
 export const LONG_CSV_KIND = "long-csv";
 

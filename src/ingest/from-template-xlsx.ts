@@ -8,18 +8,18 @@
  * can point at it; 5. if the LA or period is unusable, reject every row with one
  * diagnostic that says why.
  */
-import { CODE_LISTS } from "../reference/code-lists";
-import { findLa, findLaByName, laGeography, type LocalAuthority } from "../reference/las";
-import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { cellReference } from "../template/column-letter";
-import { findMeasure, SECTIONS } from "../template/measures";
-import { LISTS_SHEET, GUIDANCE_SHEET, RETURN_FIELDS, RETURN_SHEET, workbookLayout } from "../template/workbook-layout";
-import { buildRow, type Geography, type RawCell } from "./build-row";
-import type { CellContent } from "./cell-content";
-import { readXlsxGrid, type GridSheet } from "./xlsx-grid";
+import { CODE_LISTS } from "../reference/code-lists.ts";
+import { findLa, findLaByName, laGeography, type LocalAuthority } from "../reference/las.ts";
+import type { DatasetRow, ReadResult, RowLocation } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { cellReference } from "../template/column-letter.ts";
+import { findMeasure, SECTIONS } from "../template/measures.ts";
+import { LISTS_SHEET, GUIDANCE_SHEET, RETURN_FIELDS, RETURN_SHEET, workbookLayout } from "../template/workbook-layout.ts";
+import { buildRow, type Geography, type RawCell } from "./build-row.ts";
+import type { CellContent } from "./cell-content.ts";
+import { readXlsxGrid, type GridSheet } from "./xlsx-grid.ts";
 
 export const TEMPLATE_XLSX_KIND = "template-xlsx";
 

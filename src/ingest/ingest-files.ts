@@ -28,19 +28,19 @@
  * files and values. The Ofsted provider-level file is a subset of the register by design,
  * so its superseded rows are summarised in one info diagnostic instead.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, type ReadResult } from "../spec/dataset";
-import { diagnostic } from "../spec/messages/index";
-import { TEMPLATE_VERSION } from "../template/measures";
-import { isSuffError } from "../spec/errors";
-import { readLongCsv } from "./from-long-csv";
-import { readLegacyWorkbook } from "./from-legacy";
-import { readTemplateWorkbook } from "./from-template-xlsx";
-import type { LegacyMapping } from "./legacy-mapping";
-import { headerColumns } from "./from-published/published-table";
-import { findPublishedReader } from "./from-published/read-published";
-import { sniffFile } from "./sniff";
-import { detectSsda903Kind, ingestSsda903, isSsda903Xml } from "./ssda903/index";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, type ReadResult } from "../spec/dataset.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { TEMPLATE_VERSION } from "../template/measures.ts";
+import { isSuffError } from "../spec/errors.ts";
+import { readLongCsv } from "./from-long-csv.ts";
+import { readLegacyWorkbook } from "./from-legacy.ts";
+import { readTemplateWorkbook } from "./from-template-xlsx.ts";
+import type { LegacyMapping } from "./legacy-mapping.ts";
+import { headerColumns } from "./from-published/published-table.ts";
+import { findPublishedReader } from "./from-published/read-published.ts";
+import { sniffFile } from "./sniff.ts";
+import { detectSsda903Kind, ingestSsda903, isSsda903Xml } from "./ssda903/index.ts";
 
 /** One input file as loaded from disk (see load-files.ts). */
 export interface InputFile {
@@ -71,7 +71,8 @@ export interface IngestResult {
   manifest: Manifest;
 }
 
-export const TOOLKIT_VERSION = "0.1.0";
+export { TOOLKIT_VERSION } from "../spec/version.ts";
+import { TOOLKIT_VERSION } from "../spec/version.ts";
 
 const PRECEDENCE: Record<string, number> = {
   "template-xlsx": 100,

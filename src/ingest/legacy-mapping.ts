@@ -6,8 +6,8 @@
  * measure and dimension values. Documented in data-templates/legacy-mapping.md.
  */
 import { z } from "zod";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import { SuffError } from "../spec/errors";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import { SuffError } from "../spec/errors.ts";
 
 /** Template columns a header can map to. */
 export const LEGACY_TARGETS = ["measure", "value", "missing_reason", "value_status", "new_la_code", "old_la_code", "time_period", ...DIMENSION_COLUMNS] as const;

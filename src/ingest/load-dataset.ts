@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset";
-import { SuffError } from "../spec/errors";
-import { parseCsvText } from "./from-published/published-table";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset.ts";
+import { SuffError } from "../spec/errors.ts";
+import { parseCsvText } from "./from-published/published-table.ts";
 
 /** Text that toCsv neutralised (a leading quote before = + - @) back to what it was. */
 function unneutralise(text: string): string {

@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { SuffError } from "../spec/errors";
-import type { InputFile } from "./ingest-files";
+import { SuffError } from "../spec/errors.ts";
+import type { InputFile } from "./ingest-files.ts";
 
 const DATA_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".xml"]); // .xml: SSDA903 XML returns
 

@@ -4,9 +4,9 @@
  * validating the rows is pure, in src/aggregate/parse-footprints.ts.
  */
 import { readFileSync } from "node:fs";
-import type { Diagnostic } from "../spec/diagnostic";
-import { SuffError } from "../spec/errors";
-import { decodeText } from "./decode-text";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { SuffError } from "../spec/errors.ts";
+import { decodeText } from "./decode-text.ts";
 
 /**
  * The text of a footprint CSV and any decoding diagnostics.

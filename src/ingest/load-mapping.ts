@@ -2,8 +2,8 @@
  * Read and check a legacy mapping file (JSON) from disk.
  */
 import { readFileSync } from "node:fs";
-import { SuffError } from "../spec/errors";
-import { legacyMapping, type LegacyMapping } from "./legacy-mapping";
+import { SuffError } from "../spec/errors.ts";
+import { legacyMapping, type LegacyMapping } from "./legacy-mapping.ts";
 
 /**
  * Load a mapping file.

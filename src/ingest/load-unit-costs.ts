@@ -15,13 +15,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Diagnostic } from "../spec/diagnostic";
-import { SuffError } from "../spec/errors";
-import { diagnostic } from "../spec/messages/index";
-import { findLa } from "../reference/las";
-import { PLACEMENT_TYPE } from "../reference/code-lists";
-import { normaliseCode } from "../reference/code-tree";
-import { parsePublishedValue } from "../reference/markers";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { SuffError } from "../spec/errors.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findLa } from "../reference/las.ts";
+import { PLACEMENT_TYPE } from "../reference/code-lists.ts";
+import { normaliseCode } from "../reference/code-tree.ts";
+import { parsePublishedValue } from "../reference/markers.ts";
 
 export interface UnitCostRow {
   /** Template placement type or placement group code. */

@@ -5,9 +5,9 @@
  * damaged file into E_CORRUPT_XLSX instead of a stack trace.
  */
 import ExcelJS from "exceljs";
-import { SuffError } from "../spec/errors";
-import { assertXlsx } from "./assert-xlsx";
-import { zipGuard } from "./zip-guard";
+import { SuffError } from "../spec/errors.ts";
+import { assertXlsx } from "./assert-xlsx.ts";
+import { zipGuard } from "./zip-guard.ts";
 
 /**
  * Worksheet parts readers never use: skipping them roughly halves load time (the template

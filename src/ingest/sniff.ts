@@ -10,8 +10,8 @@
  *   "utf-16", "windows-1252").
  * - `unknown`: anything else; `detail` names a recognised format when it can (png, pdf...).
  */
-import { cfbDirectory, CFB_SIGNATURE } from "./cfb-directory";
-import { readZipDirectory } from "./zip-guard";
+import { cfbDirectory, CFB_SIGNATURE } from "./cfb-directory.ts";
+import { readZipDirectory } from "./zip-guard.ts";
 
 export interface SniffResult {
   kind: "xlsx" | "cfb" | "text" | "unknown";

@@ -11,10 +11,10 @@
  * Excel shows them). Dates are cells whose number format is a date format, converted
  * from Excel serial days (1900 or 1904 date system).
  */
-import { SuffError } from "../spec/errors";
-import type { CellContent } from "./cell-content";
-import { assertXlsx } from "./assert-xlsx";
-import { unzipGuarded } from "./zip-guard";
+import { SuffError } from "../spec/errors.ts";
+import type { CellContent } from "./cell-content.ts";
+import { assertXlsx } from "./assert-xlsx.ts";
+import { unzipGuarded } from "./zip-guard.ts";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 

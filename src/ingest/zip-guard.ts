@@ -7,7 +7,7 @@
  * lies about its sizes is refused without exhausting memory.
  */
 import { inflateRawSync } from "node:zlib";
-import { SuffError } from "../spec/errors";
+import { SuffError } from "../spec/errors.ts";
 
 export interface ZipEntry {
   name: string;

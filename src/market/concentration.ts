@@ -2,7 +2,7 @@
  * Concentration of supply among owning organisations within a footprint: shares of
  * places, the top-N share and the HHI (DOMAIN.md section 6, market analysis).
  */
-import { hhi } from "../stats/hhi";
+import { hhi } from "../stats/hhi.ts";
 
 export interface SupplierPlaces {
   /** Owning organisation (the group that owns the provider), or the provider when unknown. */

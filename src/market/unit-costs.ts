@@ -19,15 +19,15 @@
  * "Children looked after in England including adoptions" 2025; PSSRU "Unit Costs of Health
  * and Social Care" for the weekly-cost convention.
  */
-import { DAYS_PER_MONTH } from "../forecast/stock-flow/calendar";
-import type { LinearOutputs, StockFlowProjection } from "../forecast/stock-flow/project-stock-flow";
-import type { StateSpace } from "../forecast/stock-flow/state-space";
-import type { UnitCostSource } from "../ingest/load-unit-costs";
-import { PLACEMENT_TYPE } from "../reference/code-lists";
-import { findCode, leafCodes, rootOf } from "../reference/code-tree";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { dayToIso, isoToDay } from "../spec/ssda903";
+import { DAYS_PER_MONTH } from "../forecast/stock-flow/calendar.ts";
+import type { LinearOutputs, StockFlowProjection } from "../forecast/stock-flow/project-stock-flow.ts";
+import type { StateSpace } from "../forecast/stock-flow/state-space.ts";
+import type { UnitCostSource } from "../ingest/load-unit-costs.ts";
+import { PLACEMENT_TYPE } from "../reference/code-lists.ts";
+import { findCode, leafCodes, rootOf } from "../reference/code-tree.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { dayToIso, isoToDay } from "../spec/ssda903.ts";
 
 export interface UnitCostTable {
   /** Placement groups of the state space. */

@@ -2,7 +2,7 @@
  * Helpers over code-list trees: find, roll up, list leaves, and normalise what a user
  * typed ("foster_IFA ", "Foster placements") onto a code.
  */
-import { TOTAL, type CodeList, type CodeNode } from "./code-lists";
+import { TOTAL, type CodeList, type CodeNode } from "./code-lists.ts";
 
 interface Indexed {
   nodes: Map<string, CodeNode>;

@@ -4,9 +4,9 @@
  * predecessors and successors across boundary changes. Built from data/published/lookups
  * (see scripts/build-reference.ts).
  */
-import { BOUNDARY_CHANGES, type BoundaryChange } from "./boundary-changes";
-import { LA_ROWS, STATISTICAL_NEIGHBOURS } from "./generated/las-data";
-import { ENGLAND, REGIONS } from "./regions";
+import { BOUNDARY_CHANGES, type BoundaryChange } from "./boundary-changes.ts";
+import { LA_ROWS, STATISTICAL_NEIGHBOURS } from "./generated/las-data.ts";
+import { ENGLAND, REGIONS } from "./regions.ts";
 
 export interface LocalAuthority {
   oldCode: string;

@@ -2,7 +2,7 @@
  * Published-data markers (DOMAIN.md section 4): none of them is a zero. Each becomes a
  * missing value with its reason (`value_status`), except `u` which keeps its value flagged.
  */
-import type { ValueStatus } from "../spec/dataset";
+import type { ValueStatus } from "../spec/dataset.ts";
 
 export const MARKERS: Readonly<Record<string, ValueStatus>> = {
   c: "suppressed",

@@ -9,8 +9,8 @@
  * U4-U6 with PR3 (other public provision) is also public-sector fostering: foster_la.
  * Reference: DfE SSDA903 guide, PLACE and PLACE_PROVIDER code sets.
  */
-import { PLACEMENT_TYPE } from "./code-lists";
-import { leafCodes, findCode } from "./code-tree";
+import { PLACEMENT_TYPE } from "./code-lists.ts";
+import { leafCodes, findCode } from "./code-tree.ts";
 
 const byPlace = new Map<string, string>();
 for (const code of leafCodes(PLACEMENT_TYPE)) for (const alias of findCode(PLACEMENT_TYPE, code)?.aliases ?? []) byPlace.set(alias.toUpperCase(), code);

@@ -14,18 +14,18 @@
  *  7. data coverage and quality; 8. methods and sources.
  * Every number comes from the dataset rows and the forecasting engine passed in.
  */
-import type { DatasetRow, ValueStatus } from "../spec/dataset";
-import type { Cell, HeadlineFigure, ReportChart, ReportModel, ReportScope, ReportSection, ReportTable } from "../spec/report";
-import { AGE_BAND, CATEGORY_OF_NEED, PLACEMENT_TYPE, PROVISION_TYPE, SECTOR } from "../reference/code-lists";
-import { findCode } from "../reference/code-tree";
-import { concentration } from "../market/concentration";
-import { demandSupplyGap } from "../market/gap";
-import { ScopeView, type ScopeValue } from "./scope-view";
-import { trendFanChart } from "./charts/trend-fan-chart";
-import { categoryBarChart } from "./charts/category-bar-chart";
-import { comparisonChart } from "./charts/comparison-chart";
-import { multiLineChart } from "./charts/multi-line-chart";
-import { stackedBarChart } from "./charts/stacked-bar-chart";
+import type { DatasetRow, ValueStatus } from "../spec/dataset.ts";
+import type { Cell, HeadlineFigure, ReportChart, ReportModel, ReportScope, ReportSection, ReportTable } from "../spec/report.ts";
+import { AGE_BAND, CATEGORY_OF_NEED, PLACEMENT_TYPE, PROVISION_TYPE, SECTOR } from "../reference/code-lists.ts";
+import { findCode } from "../reference/code-tree.ts";
+import { concentration } from "../market/concentration.ts";
+import { demandSupplyGap } from "../market/gap.ts";
+import { ScopeView, type ScopeValue } from "./scope-view.ts";
+import { trendFanChart } from "./charts/trend-fan-chart.ts";
+import { categoryBarChart } from "./charts/category-bar-chart.ts";
+import { comparisonChart } from "./charts/comparison-chart.ts";
+import { multiLineChart } from "./charts/multi-line-chart.ts";
+import { stackedBarChart } from "./charts/stacked-bar-chart.ts";
 
 export interface Comparator {
   name: string;

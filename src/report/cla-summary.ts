@@ -4,11 +4,11 @@
  * England sum of LAs checked against the published national figure (81,770 in 2025), any
  * difference explained. Printed by `npm start`.
  */
-import type { DatasetRow } from "../spec/dataset";
-import { TOTAL } from "../reference/code-lists";
-import { lasInYear } from "../reference/las";
-import { REGIONS } from "../reference/regions";
-import type { AggregateResult, AggregateRow } from "../aggregate/types";
+import type { DatasetRow } from "../spec/dataset.ts";
+import { TOTAL } from "../reference/code-lists.ts";
+import { lasInYear } from "../reference/las.ts";
+import { REGIONS } from "../reference/regions.ts";
+import type { AggregateResult, AggregateRow } from "../aggregate/types.ts";
 
 export interface ClaSummaryLine {
   code: string;

@@ -10,26 +10,26 @@
  *  3. forecast children looked after at 31 March (total and by placement group), reconciled;
  *  4. backtest the LA model (rolling origin, horizons 1..H) against the no-change forecast.
  */
-import type { DatasetRow } from "../spec/dataset";
-import type { FootprintSet } from "../spec/footprint";
-import type { ForecastTable, Series } from "../spec/forecast";
-import type { ReportScope } from "../spec/report";
-import { SuffError } from "../spec/errors";
-import { PLACEMENT_TYPE, TOTAL } from "../reference/code-lists";
-import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from "../reference/las";
-import { ENGLAND, REGIONS } from "../reference/regions";
-import { aggregateDataset } from "../aggregate/aggregate-dataset";
-import { membersInYear } from "../aggregate/members-in-year";
-import type { AggregateResult } from "../aggregate/types";
-import { forecastDataset, type ForecastDatasetRow } from "../forecast/forecast-dataset";
-import { panelBacktest } from "../forecast/panel-backtest";
-import { crossValidate } from "../forecast/cross-validate";
-import { accuracy } from "../forecast/accuracy";
-import { pooledRate } from "../forecast/models/pooled-rate";
-import { naive } from "../forecast/models/naive";
-import { theta } from "../forecast/models/theta";
-import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers";
-import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./build-report";
+import type { DatasetRow } from "../spec/dataset.ts";
+import type { FootprintSet } from "../spec/footprint.ts";
+import type { ForecastTable, Series } from "../spec/forecast.ts";
+import type { ReportScope } from "../spec/report.ts";
+import { SuffError } from "../spec/errors.ts";
+import { PLACEMENT_TYPE, TOTAL } from "../reference/code-lists.ts";
+import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from "../reference/las.ts";
+import { ENGLAND, REGIONS } from "../reference/regions.ts";
+import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
+import { membersInYear } from "../aggregate/members-in-year.ts";
+import type { AggregateResult } from "../aggregate/types.ts";
+import { forecastDataset, type ForecastDatasetRow } from "../forecast/forecast-dataset.ts";
+import { panelBacktest } from "../forecast/panel-backtest.ts";
+import { crossValidate } from "../forecast/cross-validate.ts";
+import { accuracy } from "../forecast/accuracy.ts";
+import { pooledRate } from "../forecast/models/pooled-rate.ts";
+import { naive } from "../forecast/models/naive.ts";
+import { theta } from "../forecast/models/theta.ts";
+import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
+import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./build-report.ts";
 
 export interface ReportContextOptions {
   year?: number;

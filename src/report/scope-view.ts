@@ -3,7 +3,7 @@
  * region, footprint or England): look up a value by measure, dimensions and year, or a
  * whole yearly series. Missing stays missing: a lookup returns null with the row's status.
  */
-import type { DatasetRow, DimensionColumn, ValueStatus } from "../spec/dataset";
+import type { DatasetRow, DimensionColumn, ValueStatus } from "../spec/dataset.ts";
 
 export interface ScopeValue {
   value: number | null;

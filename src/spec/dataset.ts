@@ -128,7 +128,7 @@ export interface ReadResult {
   /** The detected kind, e.g. "template-xlsx", "long-csv", "dfe-cla-31-march-characteristics", "ssda903-episodes". */
   kind: string;
   rows: DatasetRow[];
-  diagnostics: import("./diagnostic").Diagnostic[];
+  diagnostics: import("./diagnostic.ts").Diagnostic[];
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;

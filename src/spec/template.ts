@@ -2,7 +2,7 @@
  * The national sufficiency template as data (DOMAIN.md section 5). Pure types; the
  * measures themselves live in src/template/measures.ts.
  */
-import type { DimensionColumn } from "./dataset";
+import type { DimensionColumn } from "./dataset.ts";
 
 export type SectionId = "context" | "demand" | "location" | "unmet_need" | "supply" | "cost" | "providers";
 

@@ -9,7 +9,7 @@
  * published cells and totals iff its column is determined.
  * Reference: Cox (1980) "Suppression methodology and statistical disclosure control", JASA 75.
  */
-import { integerRowEchelon, type SparseIntegerMatrix } from "./integer-row-echelon";
+import { integerRowEchelon, type SparseIntegerMatrix } from "./integer-row-echelon.ts";
 
 /**
  * Flags (1 = determined) for every column of the matrix.

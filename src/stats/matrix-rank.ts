@@ -2,7 +2,7 @@
  * Exact rank of an integer matrix (the number of independent rows).
  * Reference: Strang, *Introduction to Linear Algebra*, ch. 3.2.
  */
-import { integerRowEchelon, type SparseIntegerMatrix } from "./integer-row-echelon";
+import { integerRowEchelon, type SparseIntegerMatrix } from "./integer-row-echelon.ts";
 
 /**
  * The rank of a sparse integer matrix, computed exactly.

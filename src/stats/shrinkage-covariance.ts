@@ -1,4 +1,4 @@
-import { cholesky } from "./cholesky";
+import { cholesky } from "./cholesky.ts";
 
 /**
  * Schäfer-Strimmer shrinkage estimate of a covariance matrix toward its diagonal, as used

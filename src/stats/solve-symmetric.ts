@@ -1,4 +1,4 @@
-import { cholesky } from "./cholesky";
+import { cholesky } from "./cholesky.ts";
 
 /**
  * Solves A X = B for X, where A is symmetric positive (semi-)definite (row-major n x n) and

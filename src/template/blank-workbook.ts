@@ -10,16 +10,16 @@
  * fixed document dates and zip entry times, so the output is byte-for-byte reproducible.
  */
 import ExcelJS from "exceljs";
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { allCodes, findCode } from "../reference/code-tree";
-import { LOCAL_AUTHORITIES } from "../reference/las";
-import type { Measure, Unit } from "../spec/template";
-import { cellReference, columnLetter } from "./column-letter";
-import { fixZipTimestamps } from "./fix-zip-timestamps";
-import { MEASURES, SECTIONS, TEMPLATE_VERSION } from "./measures";
-import { MISSING_REASONS } from "./missing-reasons";
-import { prefillRows, sectionColumns, type PrefilledDims } from "./prefill-rows";
-import { GUIDANCE_SHEET, LISTS_SHEET, RETURN_FIELDS, RETURN_SHEET, listRangeName } from "./workbook-layout";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { allCodes, findCode } from "../reference/code-tree.ts";
+import { LOCAL_AUTHORITIES } from "../reference/las.ts";
+import type { Measure, Unit } from "../spec/template.ts";
+import { cellReference, columnLetter } from "./column-letter.ts";
+import { fixZipTimestamps } from "./fix-zip-timestamps.ts";
+import { MEASURES, SECTIONS, TEMPLATE_VERSION } from "./measures.ts";
+import { MISSING_REASONS } from "./missing-reasons.ts";
+import { prefillRows, sectionColumns, type PrefilledDims } from "./prefill-rows.ts";
+import { GUIDANCE_SHEET, LISTS_SHEET, RETURN_FIELDS, RETURN_SHEET, listRangeName } from "./workbook-layout.ts";
 
 /** Fixed document date, so regenerating the template gives the same workbook. */
 export const TEMPLATE_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));

@@ -4,8 +4,8 @@
  * blank workbook, the CSV header, the JSON Schema, validation, aggregation) is generated
  * from this one list. Bump TEMPLATE_VERSION whenever a measure id or dimension changes.
  */
-import type { DimensionColumn } from "../spec/dataset";
-import type { Aggregation, Measure, MeasureDimension, MeasureRule, Section, Template, Unit } from "../spec/template";
+import type { DimensionColumn } from "../spec/dataset.ts";
+import type { Aggregation, Measure, MeasureDimension, MeasureRule, Section, Template, Unit } from "../spec/template.ts";
 
 export const TEMPLATE_VERSION = "1.0.0";
 

@@ -3,7 +3,7 @@
  * a blank value with no reason is read as "missing". Each maps onto a dataset
  * `value_status` (src/spec/dataset.ts), so a reason is never turned into a zero.
  */
-import type { ValueStatus } from "../spec/dataset";
+import type { ValueStatus } from "../spec/dataset.ts";
 
 export interface MissingReason {
   code: Extract<ValueStatus, "not_available" | "not_applicable" | "suppressed">;

@@ -6,12 +6,12 @@
  * dimension (provider_id, owning_group, opening_year) get empty rows to fill in (the
  * sheet is protected, so the rows a user may type into must exist beforehand).
  */
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { childCodes, rootCodes } from "../reference/code-tree";
-import type { DimensionColumn } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Measure, SectionId } from "../spec/template";
-import { MEASURES } from "./measures";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { childCodes, rootCodes } from "../reference/code-tree.ts";
+import type { DimensionColumn } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Measure, SectionId } from "../spec/template.ts";
+import { MEASURES } from "./measures.ts";
 
 /** Empty rows offered for a measure with a free-text dimension: one per provider used (large LAs use 50+), or a few planned openings. */
 export const FREE_TEXT_ROWS = { providers: 80, other: 12 } as const;

@@ -2,7 +2,7 @@
  * The header of a long CSV return: the dataset columns in EES order (DATASET_COLUMNS).
  * A filled long CSV has one row per (LA, period, measure, dimension values).
  */
-import { DATASET_COLUMNS } from "../spec/dataset";
+import { DATASET_COLUMNS } from "../spec/dataset.ts";
 
 /**
  * The long CSV template: the header line and a newline.

@@ -2,10 +2,10 @@
  * The template files `suff template` writes, as (file name, bytes or text) pairs, so the
  * CLI only writes them and the drift test can compare them with data-templates/.
  */
-import { SuffError } from "../spec/errors";
-import { blankWorkbook } from "./blank-workbook";
-import { templateCsvHeader } from "./template-csv-header";
-import { templateJsonSchema } from "./template-json-schema";
+import { SuffError } from "../spec/errors.ts";
+import { blankWorkbook } from "./blank-workbook.ts";
+import { templateCsvHeader } from "./template-csv-header.ts";
+import { templateJsonSchema } from "./template-json-schema.ts";
 
 export type TemplateFormat = "xlsx" | "csv" | "schema";
 export const TEMPLATE_FORMATS: readonly TemplateFormat[] = ["xlsx", "csv", "schema"];

@@ -3,11 +3,11 @@
  * JSON, or a DatasetRow with its dims spread into columns), generated from TEMPLATE:
  * measure ids, code lists as enums, and per measure which dimension columns it uses.
  */
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { allCodes } from "../reference/code-tree";
-import { DATASET_COLUMNS, DIMENSION_COLUMNS, GEOGRAPHY_COLUMNS } from "../spec/dataset";
-import { MEASURES, TEMPLATE_VERSION } from "./measures";
-import { MISSING_REASONS } from "./missing-reasons";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { allCodes } from "../reference/code-tree.ts";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, GEOGRAPHY_COLUMNS } from "../spec/dataset.ts";
+import { MEASURES, TEMPLATE_VERSION } from "./measures.ts";
+import { MISSING_REASONS } from "./missing-reasons.ts";
 
 type Schema = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
  * Fixed layout of the template workbook, shared by the generator (blank-workbook.ts) and
  * the reader (src/ingest/from-template-xlsx.ts) so they cannot drift apart.
  */
-import { SECTIONS } from "./measures";
+import { SECTIONS } from "./measures.ts";
 
 export const GUIDANCE_SHEET = "Guidance";
 export const RETURN_SHEET = "Return";

@@ -6,11 +6,11 @@
  * The other row's dimensions are this row's (for the dimensions it has), overridden by
  * the rule's `where`; `self` limits which rows of this measure are checked.
  */
-import type { DatasetRow } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { findMeasure, MEASURES } from "../template/measures";
-import { pointAt, rowKey, rowsByMeasure, type Rule } from "./rule";
+import type { DatasetRow } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findMeasure, MEASURES } from "../template/measures.ts";
+import { pointAt, rowKey, rowsByMeasure, type Rule } from "./rule.ts";
 
 function usable(row: DatasetRow): row is DatasetRow & { value: number } {
   return row.value !== null && (row.value_status === "ok" || row.value_status === "estimated" || row.value_status === "low_reliability");

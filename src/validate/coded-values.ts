@@ -3,12 +3,12 @@
  * has that dimension. Codes a reader accepted only ignoring case or spacing, or by label
  * (recorded in the row location) are reported as warnings: accepted, but worth fixing.
  */
-import { CODE_LISTS, TOTAL } from "../reference/code-lists";
-import { allCodes, findCode } from "../reference/code-tree";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { findMeasure } from "../template/measures";
-import { pointAt, type Rule } from "./rule";
+import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
+import { allCodes, findCode } from "../reference/code-tree.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findMeasure } from "../template/measures.ts";
+import { pointAt, type Rule } from "./rule.ts";
 
 /**
  * The rule, run by validateFile on every return.

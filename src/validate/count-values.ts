@@ -2,10 +2,10 @@
  * Rule: values obey their measure's value rules: counts (non_negative_integer) are whole
  * numbers of 0 or more; money (non_negative) is 0 or more.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { findMeasure } from "../template/measures";
-import { pointAt, type Rule } from "./rule";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { findMeasure } from "../template/measures.ts";
+import { pointAt, type Rule } from "./rule.ts";
 
 /**
  * The rule, run by validateFile on every return.

@@ -2,9 +2,9 @@
  * Rule: one row per LA, period, measure and dimension values. A second row for the
  * same key is an error pointing at both.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { describeLocation, pointAt, rowKey, type Rule } from "./rule";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { describeLocation, pointAt, rowKey, type Rule } from "./rule.ts";
 
 /**
  * The rule, run by validateFile on every return.

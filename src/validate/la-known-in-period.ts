@@ -2,10 +2,10 @@
  * Rule: the LA code is a known local authority that reported in the return's period
  * (DfE LA list with first/last years; boundary changes in src/reference/boundary-changes.ts).
  */
-import { findLa } from "../reference/las";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { pointAt, type Rule } from "./rule";
+import { findLa } from "../reference/las.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { pointAt, type Rule } from "./rule.ts";
 
 /**
  * The rule, run by validateFile on every return.

@@ -3,9 +3,9 @@
  * zero); say how many there are per sheet (or per file for a CSV), so an LA can see what
  * it has not filled in before it sends the return.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import type { Rule } from "./rule";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import type { Rule } from "./rule.ts";
 
 /**
  * The rule, run by validateFile on every return.

@@ -6,13 +6,13 @@
  * only within the same LA, period, measure and values of the other dimensions, and only
  * when every part is a number (a suppressed or missing part is not zero, so no check).
  */
-import { CODE_LISTS, TOTAL, type CodeList } from "../reference/code-lists";
-import { childCodes, rootCodes } from "../reference/code-tree";
-import type { DatasetRow, DimensionColumn } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { MEASURES } from "../template/measures";
-import { pointAt, rowKey, rowsByMeasure, type Rule, type ValidationContext } from "./rule";
+import { CODE_LISTS, TOTAL, type CodeList } from "../reference/code-lists.ts";
+import { childCodes, rootCodes } from "../reference/code-tree.ts";
+import type { DatasetRow, DimensionColumn } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { MEASURES } from "../template/measures.ts";
+import { pointAt, rowKey, rowsByMeasure, type Rule, type ValidationContext } from "./rule.ts";
 
 interface Group {
   /** code -> row index */

@@ -2,9 +2,9 @@
  * Rule: the period is a four-digit year ending 31 March, not in the future (the year
  * ending 31 March Y is complete from 1 April Y), and the one the user asked for.
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { diagnostic } from "../spec/messages/index";
-import { pointAt, type Rule } from "./rule";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { diagnostic } from "../spec/messages/index.ts";
+import { pointAt, type Rule } from "./rule.ts";
 
 /**
  * The latest complete year ending 31 March on a date.

@@ -2,9 +2,9 @@
  * The shape of a validation rule and what it sees: one return (or any set of rows read
  * from one file) with the location of every row, so a diagnostic can point at the cell.
  */
-import type { DatasetRow, RowLocation } from "../spec/dataset";
-import { DIMENSION_COLUMNS } from "../spec/dataset";
-import type { Diagnostic, Severity } from "../spec/diagnostic";
+import type { DatasetRow, RowLocation } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
+import type { Diagnostic, Severity } from "../spec/diagnostic.ts";
 
 export interface ValidationContext {
   /** The input file, as the user gave it. */

@@ -2,16 +2,16 @@
  * Run every validation rule over one file's rows. Rules are pure and independent; the
  * order here is the order diagnostics are listed in (period and LA first, then values).
  */
-import type { Diagnostic } from "../spec/diagnostic";
-import { atMost } from "./at-most";
-import { codedValues } from "./coded-values";
-import { countValues } from "./count-values";
-import { duplicateRows } from "./duplicate-rows";
-import { laKnownInPeriod } from "./la-known-in-period";
-import { missingValues } from "./missing-values";
-import { partsSumToTotal } from "./parts-sum-to-total";
-import { period } from "./period";
-import type { Rule, ValidationContext } from "./rule";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { atMost } from "./at-most.ts";
+import { codedValues } from "./coded-values.ts";
+import { countValues } from "./count-values.ts";
+import { duplicateRows } from "./duplicate-rows.ts";
+import { laKnownInPeriod } from "./la-known-in-period.ts";
+import { missingValues } from "./missing-values.ts";
+import { partsSumToTotal } from "./parts-sum-to-total.ts";
+import { period } from "./period.ts";
+import type { Rule, ValidationContext } from "./rule.ts";
 
 export const RULES: readonly Rule[] = [period, laKnownInPeriod, codedValues, countValues, duplicateRows, partsSumToTotal, atMost, missingValues];
 

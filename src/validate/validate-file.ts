@@ -3,16 +3,16 @@
  * workbook, a long CSV, or with a mapping a legacy LA workbook), then run every rule. Reader diagnostics (unknown sheets and
  * columns, invalid codes, text that is not a number...) come first, then rule diagnostics.
  */
-import { readLongCsv } from "../ingest/from-long-csv";
-import { readLegacyWorkbook } from "../ingest/from-legacy";
-import { readTemplateWorkbook } from "../ingest/from-template-xlsx";
-import type { LegacyMapping } from "../ingest/legacy-mapping";
-import { readXlsxGrid } from "../ingest/xlsx-grid";
-import { sniffFile } from "../ingest/sniff";
-import type { ReadResult } from "../spec/dataset";
-import type { Diagnostic } from "../spec/diagnostic";
-import { SuffError } from "../spec/errors";
-import { runRules } from "./run-rules";
+import { readLongCsv } from "../ingest/from-long-csv.ts";
+import { readLegacyWorkbook } from "../ingest/from-legacy.ts";
+import { readTemplateWorkbook } from "../ingest/from-template-xlsx.ts";
+import type { LegacyMapping } from "../ingest/legacy-mapping.ts";
+import { readXlsxGrid } from "../ingest/xlsx-grid.ts";
+import { sniffFile } from "../ingest/sniff.ts";
+import type { ReadResult } from "../spec/dataset.ts";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { SuffError } from "../spec/errors.ts";
+import { runRules } from "./run-rules.ts";
 
 export interface FileValidation {
   file: string;

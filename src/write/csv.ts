@@ -2,7 +2,7 @@
  * Tidy CSV text: RFC 4180 quoting, numbers as written, missing as empty, and text that a
  * spreadsheet would evaluate (leading = + - @) neutralised.
  */
-import { neutraliseFormula } from "../util/neutralise-formula";
+import { neutraliseFormula } from "../util/neutralise-formula.ts";
 
 export type CsvCell = string | number | null | undefined;
 

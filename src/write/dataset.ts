@@ -4,10 +4,10 @@
  * manifest.json and diagnostics.csv, each atomically.
  */
 import path from "node:path";
-import type { Diagnostic } from "../spec/diagnostic";
-import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type Manifest } from "../spec/dataset";
-import { writeFileAtomic } from "./atomic";
-import { toCsv, type CsvCell } from "./csv";
+import type { Diagnostic } from "../spec/diagnostic.ts";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type Manifest } from "../spec/dataset.ts";
+import { writeFileAtomic } from "./atomic.ts";
+import { toCsv, type CsvCell } from "./csv.ts";
 
 export const DIAGNOSTIC_COLUMNS = ["code", "severity", "file", "sheet", "cell", "row", "column", "message", "hint"] as const;
 

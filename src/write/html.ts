@@ -5,7 +5,7 @@
  * (header, nav, main, footer), one h1, h2 per section, h3 per figure and table, tables
  * with captions and column headers, text contrast of at least 4.5:1.
  */
-import type { Cell, ReportColumn, ReportModel, ReportTable } from "../spec/report";
+import type { Cell, ReportColumn, ReportModel, ReportTable } from "../spec/report.ts";
 
 export interface HtmlOptions {
   /** Inline SVG for each chart id. */

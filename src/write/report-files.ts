@@ -9,13 +9,13 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TopLevelSpec } from "vega-lite";
-import type { ReportModel, ReportTable } from "../spec/report";
-import { writeFileAtomic } from "./atomic";
-import { renderChart } from "./chart";
-import { toCsv } from "./csv";
-import { reportToHtml } from "./html";
-import { findChromium, printPdfs, type PdfJob } from "./pdf";
-import { tablesToXlsx } from "./xlsx";
+import type { ReportModel, ReportTable } from "../spec/report.ts";
+import { writeFileAtomic } from "./atomic.ts";
+import { renderChart } from "./chart.ts";
+import { toCsv } from "./csv.ts";
+import { reportToHtml } from "./html.ts";
+import { findChromium, printPdfs, type PdfJob } from "./pdf.ts";
+import { tablesToXlsx } from "./xlsx.ts";
 
 export type ReportFormat = "html" | "pdf" | "xlsx" | "csv";
 

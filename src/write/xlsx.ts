@@ -7,7 +7,7 @@
  * per sheet, notes above the table, no merged cells or blank rows inside a table).
  */
 import ExcelJS from "exceljs";
-import { neutraliseFormula } from "../util/neutralise-formula";
+import { neutraliseFormula } from "../util/neutralise-formula.ts";
 
 export type XlsxCell = string | number | boolean | null | undefined;
 

@@ -3,12 +3,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SUFF } from "../helpers/cli";
 
 const root = path.resolve(__dirname, "../..");
 const input = path.join(root, "test/fixtures/forecast-long-csv/input.csv");
 
 function suff(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli.ts"), ...args], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [SUFF, ...args], { cwd: root, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

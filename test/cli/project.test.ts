@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SUFF } from "../helpers/cli";
 
 const root = path.resolve(__dirname, "../..");
 const samples = path.join(root, "test/fixtures/ssda903-samples/combined");
 const scenarioFile = path.join(root, "test/fixtures/stock-flow/scenario-more-fostering.json");
 
 function suff(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli.ts"), ...args], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [SUFF, ...args], { cwd: root, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -17,6 +17,7 @@ import { listInputFiles, loadFiles } from "../../src/ingest/load-files";
 import { loadDataset, parseDatasetCsv } from "../../src/ingest/load-dataset";
 import { datasetCsv } from "../../src/write/dataset";
 import { DATASET_COLUMNS, type DatasetRow, type Manifest } from "../../src/spec/dataset";
+import { SUFF } from "../helpers/cli";
 
 const enc = new TextEncoder();
 const file = (p: string, text: string): InputFile => {
@@ -141,7 +142,7 @@ describe("suff ingest data/published (end to end)", () => {
   let manifest: Manifest;
   beforeAll(() => {
     out = mkdtempSync(path.join(tmpdir(), "suff-ingest-"));
-    run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", "data/published", "--out", out], { encoding: "utf8" });
+    run = spawnSync(process.execPath, [SUFF, "ingest", "data/published", "--out", out], { encoding: "utf8" });
     ({ rows, manifest } = loadDataset(out));
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -191,7 +192,7 @@ describe("suff ingest data/published (end to end)", () => {
   });
 
   it("exits 2 for a path that does not exist", async () => {
-    const missing = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ingest", "no/such/folder", "--out", out], { encoding: "utf8" });
+    const missing = spawnSync(process.execPath, [SUFF, "ingest", "no/such/folder", "--out", out], { encoding: "utf8" });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("E_INPUT_NOT_FOUND");
   });

@@ -3,12 +3,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SUFF } from "../helpers/cli";
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const fixtures = path.join(repo, "test/fixtures/invalid");
 
 function suff(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "src/cli.ts", ...args], { cwd: repo, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [SUFF, ...args], { cwd: repo, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

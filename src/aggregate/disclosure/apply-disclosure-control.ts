@@ -11,15 +11,15 @@
  * the LA tables' own secondary suppression is their publisher's (not re-checked here).
  * Means are suppressed with their weight (a mean over fewer than k placements is not shown).
  */
-import type { Diagnostic } from "../../spec/diagnostic";
-import type { ValueStatus } from "../../spec/dataset";
-import { diagnostic } from "../../spec/messages/index";
-import { findMeasure } from "../../template/measures";
-import { dimensionKey } from "../dimension-key";
-import type { AggregateRow, DisclosureSummary, MemberValue, PublishOptions } from "../types";
-import { suppressCells } from "./suppress-cells";
-import { tableRelations } from "./table-relations";
-import type { DisclosureCell, DisclosureRelation } from "./types";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import type { ValueStatus } from "../../spec/dataset.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { findMeasure } from "../../template/measures.ts";
+import { dimensionKey } from "../dimension-key.ts";
+import type { AggregateRow, DisclosureSummary, MemberValue, PublishOptions } from "../types.ts";
+import { suppressCells } from "./suppress-cells.ts";
+import { tableRelations } from "./table-relations.ts";
+import type { DisclosureCell, DisclosureRelation } from "./types.ts";
 
 const MONEY_UNITS = new Set(["gbp", "gbp_thousand", "gbp_per_week"]);
 const EXACT: ReadonlySet<ValueStatus> = new Set(["ok", "low_reliability"]);

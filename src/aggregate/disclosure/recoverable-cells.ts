@@ -7,8 +7,8 @@
  *
  * Reference: Cox (1980) "Suppression methodology and statistical disclosure control".
  */
-import { determinedColumns } from "../../stats/determined-columns";
-import type { DisclosureRelation } from "./types";
+import { determinedColumns } from "../../stats/determined-columns.ts";
+import type { DisclosureRelation } from "./types.ts";
 
 /**
  * Indices of the unknown cells (known[i] false) that the relations determine.

@@ -19,8 +19,8 @@
  * JASA 75; the threshold rule as in DfE children looked after statistics (counts 1 to 4
  * suppressed, k = 5).
  */
-import { recoverableCells } from "./recoverable-cells";
-import type { CellOutcome, DisclosureCell, DisclosureOutcome, DisclosureRelation } from "./types";
+import { recoverableCells } from "./recoverable-cells.ts";
+import type { CellOutcome, DisclosureCell, DisclosureOutcome, DisclosureRelation } from "./types.ts";
 
 /**
  * Decide which cells to publish and which to suppress.

@@ -8,10 +8,10 @@
  * In a 2-D table (placement_type x age_band) this yields the row, column and marginal
  * relations.
  */
-import type { DimensionColumn } from "../../spec/dataset";
-import { CODE_LISTS, TOTAL, type CodeList } from "../../reference/code-lists";
-import { allCodes, childCodes, rootCodes } from "../../reference/code-tree";
-import type { DisclosureRelation } from "./types";
+import type { DimensionColumn } from "../../spec/dataset.ts";
+import { CODE_LISTS, TOTAL, type CodeList } from "../../reference/code-lists.ts";
+import { allCodes, childCodes, rootCodes } from "../../reference/code-tree.ts";
+import type { DisclosureRelation } from "./types.ts";
 
 function frontier(list: CodeList, parent: string, present: ReadonlyMap<string, number>): number[] | null {
   const children = parent === TOTAL ? rootCodes(list) : childCodes(list, parent);

@@ -3,8 +3,8 @@
  * it with `bounds = "admissible"` or `"both"`: the model's discount matrix has all its
  * eigenvalues inside the unit circle, so old observations lose their weight.
  */
-import { isSchurStable } from "../../stats/is-schur-stable";
-import { polynomialRootModulus } from "../../stats/polynomial-root-modulus";
+import { isSchurStable } from "../../stats/is-schur-stable.ts";
+import { polynomialRootModulus } from "../../stats/polynomial-root-modulus.ts";
 
 /**
  * Whether (alpha, beta, gamma, phi) lies in the admissible region of Hyndman et al.

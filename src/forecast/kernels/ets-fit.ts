@@ -3,12 +3,12 @@
  * starting values, then Nelder-Mead over smoothing parameters and initial states
  * together, with R's "both" bounds (usual bounds and the admissible region).
  */
-import { observedCount } from "../../stats/observed-count";
-import { nelderMead } from "../../stats/nelder-mead";
-import { etsAdmissible } from "./ets-admissible";
-import { etsInitialState } from "./ets-initial-state";
-import { ADDITIVE, MULTIPLICATIVE, NONE, etsRecursion } from "./ets-recursion";
-import type { EtsComponents, EtsFitResult } from "./ets-types";
+import { observedCount } from "../../stats/observed-count.ts";
+import { nelderMead } from "../../stats/nelder-mead.ts";
+import { etsAdmissible } from "./ets-admissible.ts";
+import { etsInitialState } from "./ets-initial-state.ts";
+import { ADDITIVE, MULTIPLICATIVE, NONE, etsRecursion } from "./ets-recursion.ts";
+import type { EtsComponents, EtsFitResult } from "./ets-types.ts";
 
 export interface EtsFitOptions {
   /** What the optimiser minimises: R's likelihood ("lik", default) or one-step MSE ("mse", as `ses()`/`holt()`). */

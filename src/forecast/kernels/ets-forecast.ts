@@ -10,8 +10,8 @@
  * - anything else (multiplicative trend, or additive error with multiplicative season):
  *   5,000 simulated sample paths with a fixed seed; the variance is the paths' variance.
  */
-import { seededRandom } from "../../stats/seeded-random";
-import type { EtsFitResult } from "./ets-types";
+import { seededRandom } from "../../stats/seeded-random.ts";
+import type { EtsFitResult } from "./ets-types.ts";
 
 export interface EtsForecastResult {
   mean: Float64Array;

@@ -5,7 +5,7 @@
  * the first max(10, 2m) seasonally adjusted values gives the level and trend. The
  * optimiser then refines them together with the smoothing parameters.
  */
-import { ADDITIVE, MULTIPLICATIVE, NONE } from "./ets-recursion";
+import { ADDITIVE, MULTIPLICATIVE, NONE } from "./ets-recursion.ts";
 
 function mean(values: Float64Array, count: number): number {
   let total = 0;

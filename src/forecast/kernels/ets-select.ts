@@ -2,9 +2,9 @@
  * Automatic ETS model selection, as R's `forecast::ets(y)`: fit every allowed member of
  * the family and keep the one with the smallest information criterion (AICc by default).
  */
-import { observedCount } from "../../stats/observed-count";
-import { etsFit, type EtsFitOptions } from "./ets-fit";
-import type { EtsComponents, EtsFitResult } from "./ets-types";
+import { observedCount } from "../../stats/observed-count.ts";
+import { etsFit, type EtsFitOptions } from "./ets-fit.ts";
+import type { EtsComponents, EtsFitResult } from "./ets-types.ts";
 
 export interface EtsSelectOptions extends EtsFitOptions {
   /** "Z" (default) tries A and M; M only when the data are strictly positive. */

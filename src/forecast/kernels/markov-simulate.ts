@@ -9,7 +9,7 @@
  * Reference: Devroye, "Non-Uniform Random Variate Generation" (1986), XI.1 on
  * multinomial generation (a binomial for the total, then the conditional split); Bartholomew, "Stochastic Models for Social Processes", ch. 2-3.
  */
-import { seededRandom, type SeededRandom } from "../../stats/seeded-random";
+import { seededRandom, type SeededRandom } from "../../stats/seeded-random.ts";
 
 export interface MarkovSimulationParameters {
   /** One row-stochastic transition matrix (states * states) per step; steps may share one. */

@@ -1,7 +1,7 @@
 /**
  * The 90% autocorrelation test for seasonality used by the Theta method (R's `thetaf`).
  */
-import { normalQuantile } from "../../stats/normal-quantile";
+import { normalQuantile } from "../../stats/normal-quantile.ts";
 
 const CRITICAL = normalQuantile(0.95);
 

@@ -9,9 +9,9 @@
  * parameter is searched (grid + golden section). This is exact where R's Nelder-Mead is
  * approximate, and fast.
  */
-import { minimiseScalar } from "../../stats/minimise-scalar";
-import { classicalDecomposition } from "./classical-decomposition";
-import { seasonalityTest } from "./seasonality-test";
+import { minimiseScalar } from "../../stats/minimise-scalar.ts";
+import { classicalDecomposition } from "./classical-decomposition.ts";
+import { seasonalityTest } from "./seasonality-test.ts";
 
 /** A simple exponential smoothing fit (ETS(A,N,N) by least squares). */
 export interface SesFit {

@@ -1,15 +1,15 @@
 /**
  * `auto`: the default local model, chosen on the M3 yearly data (see BENCHMARKS.md).
  */
-import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { fitSes } from "../kernels/theta";
-import { combination } from "./combination";
-import { drift } from "./drift";
-import { naive } from "./naive";
-import { gaussianInformation, normalBand } from "./normal-band";
-import { holtModel } from "./holt";
-import { seasonallyAdjusted } from "./seasonally-adjusted";
-import { theta } from "./theta";
+import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { fitSes } from "../kernels/theta.ts";
+import { combination } from "./combination.ts";
+import { drift } from "./drift.ts";
+import { naive } from "./naive.ts";
+import { gaussianInformation, normalBand } from "./normal-band.ts";
+import { holtModel } from "./holt.ts";
+import { seasonallyAdjusted } from "./seasonally-adjusted.ts";
+import { theta } from "./theta.ts";
 
 export interface SesParams { smoothingLevel: number; initialLevel: number }
 

@@ -1,8 +1,8 @@
 /**
  * Forecast combinations: the mean or median of several models' forecasts.
  */
-import type { ForecastBand, Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { clampBand } from "./normal-band";
+import type { ForecastBand, Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { clampBand } from "./normal-band.ts";
 
 export interface CombinationParams { method: "mean" | "median"; members: Array<{ model: string; params: unknown }> }
 

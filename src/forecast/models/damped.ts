@@ -1,9 +1,9 @@
 /**
  * Damped trend method as R's `forecast::holt(damped = TRUE)`: ETS(A,Ad,N) fitted by one-step MSE.
  */
-import type { ModelSpec } from "../../spec/forecast";
-import { etsModel } from "./ets";
-import type { EtsFittedParameters } from "./ets-fitted";
+import type { ModelSpec } from "../../spec/forecast.ts";
+import { etsModel } from "./ets.ts";
+import type { EtsFittedParameters } from "./ets-fitted.ts";
 
 /**
  * Additive damped trend, ETS(A,Ad,N) fitted by one-step MSE with phi in [0.8, 0.98] (R:

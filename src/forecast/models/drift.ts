@@ -2,9 +2,9 @@
  * The drift (random walk with drift) model: the last observation plus h times the average
  * change.
  */
-import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { naive } from "./naive";
-import { gaussianInformation, normalBand } from "./normal-band";
+import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { naive } from "./naive.ts";
+import { gaussianInformation, normalBand } from "./normal-band.ts";
 
 export interface DriftParams { lastValue: number; drift: number; driftStandardError: number }
 

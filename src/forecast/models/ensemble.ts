@@ -1,13 +1,13 @@
 /**
  * `ensemble`: the best combination found on M3 yearly (see BENCHMARKS.md).
  */
-import type { ModelSpec } from "../../spec/forecast";
-import { sesLeastSquares, trendMember } from "./auto";
-import { combination } from "./combination";
-import { drift } from "./drift";
-import { etsModel } from "./ets";
-import { seasonallyAdjusted } from "./seasonally-adjusted";
-import { theta } from "./theta";
+import type { ModelSpec } from "../../spec/forecast.ts";
+import { sesLeastSquares, trendMember } from "./auto.ts";
+import { combination } from "./combination.ts";
+import { drift } from "./drift.ts";
+import { etsModel } from "./ets.ts";
+import { seasonallyAdjusted } from "./seasonally-adjusted.ts";
+import { theta } from "./theta.ts";
 
 /**
  * The median of five diverse models (drift, SES, Holt, automatic ETS and Theta) on the

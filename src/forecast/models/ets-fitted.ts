@@ -3,10 +3,10 @@
  * residuals, AICc, and a `forecast` that turns means and variances into central
  * prediction intervals at any levels, clamped at zero for counts.
  */
-import type { FitOptions, Fitted, ForecastBand } from "../../spec/forecast";
-import { normalQuantile } from "../../stats/normal-quantile";
-import { etsForecast } from "../kernels/ets-forecast";
-import type { EtsFitResult, EtsParameters } from "../kernels/ets-types";
+import type { FitOptions, Fitted, ForecastBand } from "../../spec/forecast.ts";
+import { normalQuantile } from "../../stats/normal-quantile.ts";
+import { etsForecast } from "../kernels/ets-forecast.ts";
+import type { EtsFitResult, EtsParameters } from "../kernels/ets-types.ts";
 
 /** What an ETS `Fitted` carries in `params`: the parameters plus the kernel fit itself. */
 export interface EtsFittedParameters extends EtsParameters {

@@ -3,12 +3,12 @@
  * automatic selection by AICc like R's `forecast::ets(y)`, or any fixed member of the
  * family. Short or degenerate series fall back to a named simpler model.
  */
-import type { FitOptions, Fitted, ModelSpec } from "../../spec/forecast";
-import { etsFit, etsName } from "../kernels/ets-fit";
-import { ADDITIVE, NONE, etsRecursion } from "../kernels/ets-recursion";
-import { etsSelect, type EtsSelectOptions } from "../kernels/ets-select";
-import type { EtsFitResult } from "../kernels/ets-types";
-import { etsFitted, type EtsFittedParameters } from "./ets-fitted";
+import type { FitOptions, Fitted, ModelSpec } from "../../spec/forecast.ts";
+import { etsFit, etsName } from "../kernels/ets-fit.ts";
+import { ADDITIVE, NONE, etsRecursion } from "../kernels/ets-recursion.ts";
+import { etsSelect, type EtsSelectOptions } from "../kernels/ets-select.ts";
+import type { EtsFitResult } from "../kernels/ets-types.ts";
+import { etsFitted, type EtsFittedParameters } from "./ets-fitted.ts";
 
 type Auto = "auto" | "Z";
 

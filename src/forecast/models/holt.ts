@@ -1,9 +1,9 @@
 /**
  * Holt's linear trend method as R's `forecast::holt()`: ETS(A,A,N) fitted by one-step MSE.
  */
-import type { ModelSpec } from "../../spec/forecast";
-import { etsModel } from "./ets";
-import type { EtsFittedParameters } from "./ets-fitted";
+import type { ModelSpec } from "../../spec/forecast.ts";
+import { etsModel } from "./ets.ts";
+import type { EtsFittedParameters } from "./ets-fitted.ts";
 
 /**
  * Holt's linear trend method, ETS(A,A,N) fitted by one-step MSE (R: `holt(y)`, which

@@ -1,8 +1,8 @@
 /**
  * The naive (random walk) model: every forecast is the last observation.
  */
-import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { gaussianInformation, normalBand, sumOfSquares } from "./normal-band";
+import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { gaussianInformation, normalBand, sumOfSquares } from "./normal-band.ts";
 
 export interface NaiveParams { lastValue: number }
 

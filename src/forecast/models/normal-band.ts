@@ -1,8 +1,8 @@
 /**
  * Helpers shared by the models with Gaussian analytic intervals.
  */
-import type { ForecastBand } from "../../spec/forecast";
-import { normalQuantile } from "../../stats/normal-quantile";
+import type { ForecastBand } from "../../spec/forecast.ts";
+import { normalQuantile } from "../../stats/normal-quantile.ts";
 
 /**
  * A forecast band from point forecasts and forecast standard errors: mean +/- z * se at each

@@ -31,9 +31,9 @@
  * times the series' own scale, give the bounds. Horizons beyond the calibrated ones scale the
  * last calibrated quantile by sqrt(h / last). Forecasts and bounds are never negative.
  */
-import type { ForecastRow, ForecastTable, GlobalModelSpec, Series, SeriesSet } from "../../spec/forecast";
-import { findLa, statisticalNeighbours } from "../../reference/las";
-import { splitConformalQuantile } from "../../stats/split-conformal-quantile";
+import type { ForecastRow, ForecastTable, GlobalModelSpec, Series, SeriesSet } from "../../spec/forecast.ts";
+import { findLa, statisticalNeighbours } from "../../reference/las.ts";
+import { splitConformalQuantile } from "../../stats/split-conformal-quantile.ts";
 
 export interface PooledRateOptions {
   /** Population (children 0-17) by series id, then by period label. */

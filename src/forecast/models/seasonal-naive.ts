@@ -1,9 +1,9 @@
 /**
  * The seasonal naive model: each forecast is the observation one season earlier.
  */
-import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { naive } from "./naive";
-import { gaussianInformation, normalBand, sumOfSquares } from "./normal-band";
+import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { naive } from "./naive.ts";
+import { gaussianInformation, normalBand, sumOfSquares } from "./normal-band.ts";
 
 export interface SeasonalNaiveParams { period: number; lastSeason: number[] }
 

@@ -2,10 +2,10 @@
  * Wrap a non-seasonal model so it handles seasonal data: test for seasonality, take the
  * season out by classical decomposition, fit, and put the season back into the forecasts.
  */
-import type { ForecastBand, Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { classicalDecomposition } from "../kernels/classical-decomposition";
-import { seasonalityTest } from "../kernels/seasonality-test";
-import { clampBand } from "./normal-band";
+import type { ForecastBand, Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { classicalDecomposition } from "../kernels/classical-decomposition.ts";
+import { seasonalityTest } from "../kernels/seasonality-test.ts";
+import { clampBand } from "./normal-band.ts";
 
 /**
  * A model that, when the 90% autocorrelation test at lag m finds seasonality (as R's

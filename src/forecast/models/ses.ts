@@ -2,9 +2,9 @@
  * Simple exponential smoothing as R's `forecast::ses()`: ETS(A,N,N) with the smoothing
  * parameter and initial level chosen by minimising the one-step mean squared error.
  */
-import type { ModelSpec } from "../../spec/forecast";
-import { etsModel } from "./ets";
-import type { EtsFittedParameters } from "./ets-fitted";
+import type { ModelSpec } from "../../spec/forecast.ts";
+import { etsModel } from "./ets.ts";
+import type { EtsFittedParameters } from "./ets-fitted.ts";
 
 /**
  * Simple exponential smoothing, ETS(A,N,N) fitted by one-step MSE (R: `ses(y)`, which

@@ -1,10 +1,10 @@
 /**
  * The Theta method (standard, as R's thetaf) and the optimised Theta model (OTM).
  */
-import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast";
-import { theta as thetaKernel } from "../kernels/theta";
-import { drift } from "./drift";
-import { gaussianInformation, normalBand } from "./normal-band";
+import type { Fitted, FitOptions, ModelSpec } from "../../spec/forecast.ts";
+import { theta as thetaKernel } from "../kernels/theta.ts";
+import { drift } from "./drift.ts";
+import { gaussianInformation, normalBand } from "./normal-band.ts";
 
 export interface ThetaParams {
   smoothingLevel: number;

@@ -1,4 +1,4 @@
-import type { Hierarchy } from "../../spec/forecast";
+import type { Hierarchy } from "../../spec/forecast.ts";
 
 /**
  * The index form of a Hierarchy: every series (aggregates first, then bottom) with, for

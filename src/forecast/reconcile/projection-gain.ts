@@ -1,5 +1,5 @@
-import { solveSymmetric } from "../../stats/solve-symmetric";
-import type { HierarchyStructure } from "./hierarchy-structure";
+import { solveSymmetric } from "../../stats/solve-symmetric.ts";
+import type { HierarchyStructure } from "./hierarchy-structure.ts";
 
 /**
  * The gain K = W Cᵀ (C W Cᵀ)⁻¹ (row-major n x constraints) of the generalised least squares

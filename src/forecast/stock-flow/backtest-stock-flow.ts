@@ -9,14 +9,14 @@
  * (MASE); Hyndman and Athanasopoulos, FPP3 5.8 (evaluating point forecast accuracy) and
  * 5.9 (distributional accuracy, coverage).
  */
-import type { EpisodeTable } from "../../spec/ssda903";
-import { addMonths } from "./calendar";
-import type { EntryMethod } from "./entry-projection";
-import { estimateRates, type RateEstimator } from "./estimate-rates";
-import { observedStock } from "./observed-stock";
-import type { PopulationPath } from "./population-path";
-import { projectStockFlow, type UncertaintyMethod } from "./project-stock-flow";
-import { stateSpace, type StateSpace } from "./state-space";
+import type { EpisodeTable } from "../../spec/ssda903.ts";
+import { addMonths } from "./calendar.ts";
+import type { EntryMethod } from "./entry-projection.ts";
+import { estimateRates, type RateEstimator } from "./estimate-rates.ts";
+import { observedStock } from "./observed-stock.ts";
+import type { PopulationPath } from "./population-path.ts";
+import { projectStockFlow, type UncertaintyMethod } from "./project-stock-flow.ts";
+import { stateSpace, type StateSpace } from "./state-space.ts";
 
 export interface BacktestOptions {
   space?: StateSpace;

@@ -10,7 +10,7 @@
  * uses the same convention).
  */
 
-import { civilDate, civilDays } from "../../util/civil-days";
+import { civilDate, civilDays } from "../../util/civil-days.ts";
 
 /** Day number of a civil date (month 1-12; day may overflow and rolls over). @throws never. @example daysFromCivil(1970, 1, 2) // 1 */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -35,7 +35,7 @@ export function birthdayDay(birth: number, years: number): number {
 }
 
 /** Age in whole years on `day` (29 February birthdays are reached on 1 March, as birthdayDay). @throws never. @example ageOn(0, 365) // 1 */
-export { ageOn } from "../../util/civil-days";
+export { ageOn } from "../../util/civil-days.ts";
 
 /**
  * The date `months` months after `day`, keeping month-end dates at month end (31 March + 1

@@ -14,10 +14,10 @@
  * 7.1 (linear trend) and 5.5 (prediction intervals); Gelman et al., Bayesian Data Analysis,
  * 2.6 (Poisson-Gamma) and 3.4 (multinomial-Dirichlet).
  */
-import type { SeededRandom } from "../../stats/seeded-random";
-import { DAYS_PER_MONTH } from "./calendar";
-import type { RateEstimate } from "./estimate-rates";
-import { populationOn, type PopulationPath } from "./population-path";
+import type { SeededRandom } from "../../stats/seeded-random.ts";
+import { DAYS_PER_MONTH } from "./calendar.ts";
+import type { RateEstimate } from "./estimate-rates.ts";
+import { populationOn, type PopulationPath } from "./population-path.ts";
 
 export type EntryMethod = "constant" | "trend" | "population";
 

@@ -8,8 +8,8 @@
  *
  * Reference: DfE "Children looked after in England" methodology (short breaks excluded).
  */
-import type { EpisodeTable } from "../../spec/ssda903";
-import type { StateSpace } from "./state-space";
+import type { EpisodeTable } from "../../spec/ssda903.ts";
+import type { StateSpace } from "./state-space.ts";
 
 export interface EpisodeSelectionCounts {
   episodes: number;

@@ -28,10 +28,10 @@
  * cohort bunched just below a band boundary ages out more slowly in the projection than in
  * reality (a known limitation; single-year-of-age states would remove it).
  */
-import type { EpisodeTable } from "../../spec/ssda903";
-import { addMonths, birthdayDay, ageOn } from "./calendar";
-import { episodeSelection, type EpisodeSelectionCounts } from "./episode-selection";
-import { bandOfAge, stateSpace, type StateSpace } from "./state-space";
+import type { EpisodeTable } from "../../spec/ssda903.ts";
+import { addMonths, birthdayDay, ageOn } from "./calendar.ts";
+import { episodeSelection, type EpisodeSelectionCounts } from "./episode-selection.ts";
+import { bandOfAge, stateSpace, type StateSpace } from "./state-space.ts";
 
 export type RateEstimator = "exposure" | "daily-mean";
 

@@ -6,10 +6,10 @@
  *
  * Reference: DfE "Children looked after in England" methodology, "looked after at 31 March".
  */
-import type { EpisodeTable } from "../../spec/ssda903";
-import { ageOn } from "./calendar";
-import { episodeSelection } from "./episode-selection";
-import { bandOfAge, type StateSpace } from "./state-space";
+import type { EpisodeTable } from "../../spec/ssda903.ts";
+import { ageOn } from "./calendar.ts";
+import { episodeSelection } from "./episode-selection.ts";
+import { bandOfAge, type StateSpace } from "./state-space.ts";
 
 export interface ObservedStock {
   days: number[];

@@ -8,10 +8,10 @@
  * Reference: ONS mid-year population estimates and subnational population projections.
  */
 import { parse } from "csv-parse/sync";
-import type { Diagnostic } from "../../spec/diagnostic";
-import { SuffError } from "../../spec/errors";
-import { diagnostic } from "../../spec/messages/index";
-import { isoToDay } from "../../spec/ssda903";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import { SuffError } from "../../spec/errors.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { isoToDay } from "../../spec/ssda903.ts";
 
 export interface PopulationPath {
   /** Ascending days with the population on that day. */

@@ -24,18 +24,18 @@
  * population models); Jackson (2011) "Multi-state models for panel data: the msm package"
  * (P = exp(Qt)); Hyndman and Athanasopoulos, FPP3 5.5 (prediction intervals).
  */
-import { markovPropagate, type MarkovCombination } from "../kernels/markov-propagate";
-import { markovSimulate } from "../kernels/markov-simulate";
-import { markovTransition } from "../kernels/markov-transition";
-import { normalQuantile } from "../../stats/normal-quantile";
-import { sampleQuantile } from "../../stats/sample-quantile";
-import { seededRandom, type SeededRandom } from "../../stats/seeded-random";
-import { addMonths, DAYS_PER_MONTH } from "./calendar";
-import { entryProjection, type EntryMethod } from "./entry-projection";
-import type { RateEstimate } from "./estimate-rates";
-import type { PopulationPath } from "./population-path";
-import { activeChanges, applyEntryChanges, applyRateChanges, type Scenario } from "./scenario";
-import type { StateSpace } from "./state-space";
+import { markovPropagate, type MarkovCombination } from "../kernels/markov-propagate.ts";
+import { markovSimulate } from "../kernels/markov-simulate.ts";
+import { markovTransition } from "../kernels/markov-transition.ts";
+import { normalQuantile } from "../../stats/normal-quantile.ts";
+import { sampleQuantile } from "../../stats/sample-quantile.ts";
+import { seededRandom, type SeededRandom } from "../../stats/seeded-random.ts";
+import { addMonths, DAYS_PER_MONTH } from "./calendar.ts";
+import { entryProjection, type EntryMethod } from "./entry-projection.ts";
+import type { RateEstimate } from "./estimate-rates.ts";
+import type { PopulationPath } from "./population-path.ts";
+import { activeChanges, applyEntryChanges, applyRateChanges, type Scenario } from "./scenario.ts";
+import type { StateSpace } from "./state-space.ts";
 
 export type UncertaintyMethod = "simulate" | "exact";
 

@@ -23,11 +23,11 @@
  * validation with zod, errors located by JSON path.
  */
 import { z } from "zod";
-import { PLACEMENT_TYPE } from "../../reference/code-lists";
-import { normaliseCode, rootOf } from "../../reference/code-tree";
-import { SuffError } from "../../spec/errors";
-import { isoToDay } from "../../spec/ssda903";
-import type { StateSpace } from "./state-space";
+import { PLACEMENT_TYPE } from "../../reference/code-lists.ts";
+import { normaliseCode, rootOf } from "../../reference/code-tree.ts";
+import { SuffError } from "../../spec/errors.ts";
+import { isoToDay } from "../../spec/ssda903.ts";
+import type { StateSpace } from "./state-space.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 

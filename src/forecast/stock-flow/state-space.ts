@@ -8,8 +8,8 @@
  * Reference: DfE "Children looked after in England including adoptions" (age groups and
  * placement groups at 31 March); DOMAIN.md section 4.
  */
-import { PLACEMENT_TYPE } from "../../reference/code-lists";
-import { leafCodes, rootCodes, rootOf } from "../../reference/code-tree";
+import { PLACEMENT_TYPE } from "../../reference/code-lists.ts";
+import { leafCodes, rootCodes, rootOf } from "../../reference/code-tree.ts";
 
 export interface AgeBandDefinition {
   code: string;

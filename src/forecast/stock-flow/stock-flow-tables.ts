@@ -6,14 +6,14 @@
  * Reference: Wickham (2014) "Tidy data"; EES tidy-data conventions (one row per
  * observation, one column per variable).
  */
-import { dayToIso } from "../../spec/ssda903";
-import { markovTransition } from "../kernels/markov-transition";
-import type { BacktestResult } from "./backtest-stock-flow";
-import { DAYS_PER_MONTH } from "./calendar";
-import type { RateEstimate } from "./estimate-rates";
-import type { ObservedStock } from "./observed-stock";
-import type { StockFlowProjection } from "./project-stock-flow";
-import { NOT_LOOKED_AFTER } from "./state-space";
+import { dayToIso } from "../../spec/ssda903.ts";
+import { markovTransition } from "../kernels/markov-transition.ts";
+import type { BacktestResult } from "./backtest-stock-flow.ts";
+import { DAYS_PER_MONTH } from "./calendar.ts";
+import type { RateEstimate } from "./estimate-rates.ts";
+import type { ObservedStock } from "./observed-stock.ts";
+import type { StockFlowProjection } from "./project-stock-flow.ts";
+import { NOT_LOOKED_AFTER } from "./state-space.ts";
 
 export type Row = Record<string, string | number | null>;
 

@@ -2,12 +2,12 @@
  * Reading the standard EES geography columns (time_period, geographic_level, region_code,
  * region_name, old_la_code, new_la_code, la_name) of one record.
  */
-import type { ValueStatus } from "../../spec/dataset";
-import { diagnostic } from "../../spec/messages/index";
-import type { ReadAccumulator } from "./read-accumulator";
-import { publishedGeography, publishedYear, type RecordWhere } from "./published-row";
-import type { Geography } from "./resolve-geography";
-import type { PublishedTable } from "./published-table";
+import type { ValueStatus } from "../../spec/dataset.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import type { ReadAccumulator } from "./read-accumulator.ts";
+import { publishedGeography, publishedYear, type RecordWhere } from "./published-row.ts";
+import type { Geography } from "./resolve-geography.ts";
+import type { PublishedTable } from "./published-table.ts";
 
 export interface EesGeographyReader {
   /** The year (ending 31 March) of a record, or null after rejecting it. */

@@ -3,11 +3,11 @@
  * geography with the right accounting (skip, reject), and parse a published value so a
  * marker becomes a missing value with its reason, never zero.
  */
-import type { DatasetRow, DimensionColumn, ValueStatus } from "../../spec/dataset";
-import { diagnostic } from "../../spec/messages/index";
-import { parsePublishedValue } from "../../reference/markers";
-import type { ReadAccumulator } from "./read-accumulator";
-import { REASON_LA_NOT_IN_YEAR, REASON_LA_OUTSIDE_REPORTING_YEARS, resolveGeography, type Geography, type GeographyInput } from "./resolve-geography";
+import type { DatasetRow, DimensionColumn, ValueStatus } from "../../spec/dataset.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { parsePublishedValue } from "../../reference/markers.ts";
+import type { ReadAccumulator } from "./read-accumulator.ts";
+import { REASON_LA_NOT_IN_YEAR, REASON_LA_OUTSIDE_REPORTING_YEARS, resolveGeography, type Geography, type GeographyInput } from "./resolve-geography.ts";
 
 export type Dims = Partial<Record<DimensionColumn, string>>;
 

@@ -5,7 +5,7 @@
  * padded so every record has one cell per column.
  */
 import { parse } from "csv-parse/sync";
-import { decodeText } from "../decode-text";
+import { decodeText } from "../decode-text.ts";
 
 /** A published file as the readers see it: a name and its bytes. */
 export interface PublishedFile {

@@ -3,8 +3,8 @@
  * it produced), rejected (with a diagnostic) or skipped on purpose (counted by reason), so
  * rowsRead = rowsAccepted + rowsRejected + sum(rowsSkipped) always holds.
  */
-import type { Diagnostic } from "../../spec/diagnostic";
-import type { DatasetRow, ReadResult } from "../../spec/dataset";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import type { DatasetRow, ReadResult } from "../../spec/dataset.ts";
 
 export interface ReadAccumulator {
   /** Count one record as accepted, with the rows it produced (one record may give several rows). */

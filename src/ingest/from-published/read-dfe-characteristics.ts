@@ -11,15 +11,15 @@
  * Reference: DfE, Children looked after in England including adoptions, methodology and
  * EES data guidance for each file.
  */
-import type { DatasetRow, ReadResult } from "../../spec/dataset";
-import { diagnostic } from "../../spec/messages/index";
+import type { DatasetRow, ReadResult } from "../../spec/dataset.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
 import {
   AGE_BAND, CATEGORY_OF_NEED, DISTANCE, LEGAL_STATUS, LOCALITY, PLACE_PROVIDER, PLACEMENT_TYPE, REASON_CEASED, TOTAL, type CodeList,
-} from "../../reference/code-lists";
-import { normaliseCode, rootCodes } from "../../reference/code-tree";
-import { isTotalLabel, publishedGeography, publishedRow, publishedValue, publishedYear, type Dims } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+} from "../../reference/code-lists.ts";
+import { normaliseCode, rootCodes } from "../../reference/code-tree.ts";
+import { isTotalLabel, publishedGeography, publishedRow, publishedValue, publishedYear, type Dims } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export type CharacteristicsEvent = "31_march" | "starts" | "ceases" | "uasc_31_march";
 

@@ -5,12 +5,12 @@
  *
  * Reference: DfE, Children looked after in England including adoptions, LA tables 2011-2025.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { publishedGeography, publishedRow, publishedValue } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
-import { diagnostic } from "../../spec/messages/index";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { publishedGeography, publishedRow, publishedValue } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
 
 export const DFE_LA_TOTALS_KIND = "dfe-cla-la-totals";
 

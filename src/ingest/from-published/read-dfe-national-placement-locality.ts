@@ -8,14 +8,14 @@
  *
  * Reference: DfE, Children looked after in England including adoptions, national table.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { PLACE_PROVIDER, PLACEMENT_TYPE, TOTAL } from "../../reference/code-lists";
-import { normaliseCode, rootCodes } from "../../reference/code-tree";
-import { diagnostic } from "../../spec/messages/index";
-import { eesRecord } from "./ees-record";
-import { isTotalLabel, publishedRow, publishedValue, type Dims } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { PLACE_PROVIDER, PLACEMENT_TYPE, TOTAL } from "../../reference/code-lists.ts";
+import { normaliseCode, rootCodes } from "../../reference/code-tree.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { eesRecord } from "./ees-record.ts";
+import { isTotalLabel, publishedRow, publishedValue, type Dims } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const DFE_NATIONAL_PLACEMENT_LOCALITY_KIND = "dfe-cla-national-placement-provider-locality";
 

@@ -7,13 +7,13 @@
  * Reference: DfE, Children looked after in England including adoptions, "placements
  * during the year" tables.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { diagnostic } from "../../spec/messages/index";
-import { eesRecord } from "./ees-record";
-import { publishedRow, publishedValue, type Dims } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { eesRecord } from "./ees-record.ts";
+import { publishedRow, publishedValue, type Dims } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const DFE_NEW_PLACEMENTS_KIND = "dfe-cla-new-placements";
 

@@ -8,12 +8,12 @@
  * Reference: DfE, Children looked after in England including adoptions, methodology
  * ("rates per 10,000 children aged under 18").
  */
-import type { ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { eesRecord } from "./ees-record";
-import { publishedRow, publishedValue, type Dims } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { eesRecord } from "./ees-record.ts";
+import { publishedRow, publishedValue, type Dims } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const DFE_RATES_KIND = "dfe-cla-numbers-and-rates";
 

@@ -5,12 +5,12 @@
  *
  * Reference: DfE, Children looked after in England including adoptions, national tables.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { eesRecord } from "./ees-record";
-import { publishedRow, publishedValue, type Dims } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { eesRecord } from "./ees-record.ts";
+import { publishedRow, publishedValue, type Dims } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const DFE_TIME_SERIES_KIND = "dfe-cla-national-time-series";
 

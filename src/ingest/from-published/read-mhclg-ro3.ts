@@ -10,15 +10,15 @@
  *
  * Reference: MHCLG, Local authority revenue expenditure and financing, RO3 guidance.
  */
-import type { DatasetRow, ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { findLa, laGeography } from "../../reference/las";
-import { ENGLAND } from "../../reference/regions";
-import { diagnostic } from "../../spec/messages/index";
-import { publishedRow, publishedValue } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
-import { findLaByLooseName } from "./resolve-geography";
+import type { DatasetRow, ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { findLa, laGeography } from "../../reference/las.ts";
+import { ENGLAND } from "../../reference/regions.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { publishedRow, publishedValue } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
+import { findLaByLooseName } from "./resolve-geography.ts";
 
 export const MHCLG_RO3_KIND = "mhclg-ro3-children-looked-after";
 

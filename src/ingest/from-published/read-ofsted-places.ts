@@ -8,14 +8,14 @@
  *
  * Reference: Ofsted, Children's social care data in England, providers and places.
  */
-import type { DatasetRow, ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { findLa, laGeography } from "../../reference/las";
-import { diagnostic } from "../../spec/messages/index";
-import { publishedRow } from "./published-row";
-import type { PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
-import { readOfstedProviders } from "./read-ofsted-providers";
+import type { DatasetRow, ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { findLa, laGeography } from "../../reference/las.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { publishedRow } from "./published-row.ts";
+import type { PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
+import { readOfstedProviders } from "./read-ofsted-providers.ts";
 
 interface Cell {
   providers: number;

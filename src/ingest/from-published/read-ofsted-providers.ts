@@ -9,10 +9,10 @@
  * Reference: Ofsted, Children's social care data in England (providers and places at
  * 31 March), data guidance.
  */
-import { PROVISION_TYPE, SECTOR } from "../../reference/code-lists";
-import { normaliseCode } from "../../reference/code-tree";
-import { publishedTable } from "./published-table";
-import { findLaByLooseName } from "./resolve-geography";
+import { PROVISION_TYPE, SECTOR } from "../../reference/code-lists.ts";
+import { normaliseCode } from "../../reference/code-tree.ts";
+import { publishedTable } from "./published-table.ts";
+import { findLaByLooseName } from "./resolve-geography.ts";
 
 export interface OfstedProvider {
   /** 1-based row in the file (header = row 1). */

@@ -6,13 +6,13 @@
  *
  * Reference: Ofsted, Children's social care data in England, providers and places time series.
  */
-import type { DatasetRow, ReadResult } from "../../spec/dataset";
-import { TOTAL } from "../../reference/code-lists";
-import { ENGLAND } from "../../reference/regions";
-import { diagnostic } from "../../spec/messages/index";
-import { publishedRow, publishedValue } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { DatasetRow, ReadResult } from "../../spec/dataset.ts";
+import { TOTAL } from "../../reference/code-lists.ts";
+import { ENGLAND } from "../../reference/regions.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { publishedRow, publishedValue } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const OFSTED_TIME_SERIES_KIND = "ofsted-providers-places-time-series";
 

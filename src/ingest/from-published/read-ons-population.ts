@@ -7,11 +7,11 @@
  * Reference: DfE, Children looked after in England including adoptions, methodology
  * (rates per 10,000 children); ONS mid-year population estimates.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { eesRecord } from "./ees-record";
-import { publishedRow, publishedValue } from "./published-row";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { eesRecord } from "./ees-record.ts";
+import { publishedRow, publishedValue } from "./published-row.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export const ONS_POPULATION_KIND = "ons-population-0-17";
 

@@ -3,20 +3,20 @@
  * name) and read it with the reader of its family. Returns null when the file is not a
  * published file, so the dispatcher can try the other readers.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { headerColumns, type PublishedFile } from "./published-table";
-import { isDfeCharacteristics, readDfeCharacteristics } from "./read-dfe-characteristics";
-import { isDfeLaTotals, readDfeLaTotals } from "./read-dfe-la-totals";
-import { isDfeNationalPlacementLocality, readDfeNationalPlacementLocality } from "./read-dfe-national-placement-locality";
-import { isDfeNewPlacements, readDfeNewPlacements } from "./read-dfe-new-placements";
-import { isDfeRates, readDfeRates } from "./read-dfe-rates";
-import { isDfeTimeSeries, readDfeTimeSeries } from "./read-dfe-time-series";
-import { isMhclgRo3, readMhclgRo3 } from "./read-mhclg-ro3";
-import { isOfstedProviderList } from "./read-ofsted-providers";
-import { readOfstedPlaces } from "./read-ofsted-places";
-import { isOfstedTimeSeries, readOfstedTimeSeries } from "./read-ofsted-time-series";
-import { isOnsPopulation, readOnsPopulation } from "./read-ons-population";
-import { readSkippedFile, SKIPPED_FILE_KINDS } from "./read-skipped-file";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { headerColumns, type PublishedFile } from "./published-table.ts";
+import { isDfeCharacteristics, readDfeCharacteristics } from "./read-dfe-characteristics.ts";
+import { isDfeLaTotals, readDfeLaTotals } from "./read-dfe-la-totals.ts";
+import { isDfeNationalPlacementLocality, readDfeNationalPlacementLocality } from "./read-dfe-national-placement-locality.ts";
+import { isDfeNewPlacements, readDfeNewPlacements } from "./read-dfe-new-placements.ts";
+import { isDfeRates, readDfeRates } from "./read-dfe-rates.ts";
+import { isDfeTimeSeries, readDfeTimeSeries } from "./read-dfe-time-series.ts";
+import { isMhclgRo3, readMhclgRo3 } from "./read-mhclg-ro3.ts";
+import { isOfstedProviderList } from "./read-ofsted-providers.ts";
+import { readOfstedPlaces } from "./read-ofsted-places.ts";
+import { isOfstedTimeSeries, readOfstedTimeSeries } from "./read-ofsted-time-series.ts";
+import { isOnsPopulation, readOnsPopulation } from "./read-ons-population.ts";
+import { readSkippedFile, SKIPPED_FILE_KINDS } from "./read-skipped-file.ts";
 
 export interface PublishedReader {
   /** Family name, for documentation and tests. */

@@ -4,9 +4,9 @@
  * Ofsted joiners and leavers. Every record is counted as skipped with the file's reason,
  * so the manifest shows the file was seen and why it gave no rows.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { publishedTable, type PublishedFile } from "./published-table";
-import { readAccumulator } from "./read-accumulator";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { readAccumulator } from "./read-accumulator.ts";
 
 export interface SkippedFileKind {
   kind: string;

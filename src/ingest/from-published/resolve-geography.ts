@@ -5,9 +5,9 @@
  * resolve as they were that year). Inner and Outer London (E13) are not kept: London is
  * published as a region of its own.
  */
-import type { DatasetRow } from "../../spec/dataset";
-import { findLa, findLaByName, laGeography, lasInYear, type LocalAuthority } from "../../reference/las";
-import { ENGLAND, findRegion, LONDON_SUBREGIONS } from "../../reference/regions";
+import type { DatasetRow } from "../../spec/dataset.ts";
+import { findLa, findLaByName, laGeography, lasInYear, type LocalAuthority } from "../../reference/las.ts";
+import { ENGLAND, findRegion, LONDON_SUBREGIONS } from "../../reference/regions.ts";
 
 export type Geography = Pick<DatasetRow, "geographic_level" | "country_code" | "country_name" | "region_code" | "region_name" | "old_la_code" | "new_la_code" | "la_name">;
 

@@ -11,20 +11,20 @@
  * Every rule's count is reported (CleaningCounts and one info diagnostic each); every row
  * read is accepted, rejected or skipped on purpose.
  */
-import { PLACEMENT_TYPE } from "../../reference/code-lists";
-import { leafCodes } from "../../reference/code-tree";
-import type { Diagnostic } from "../../spec/diagnostic";
-import { diagnostic } from "../../spec/messages/index";
-import type { CleaningCounts, EpisodeTable } from "../../spec/ssda903";
-import { duplicateEpisodes } from "./clean/duplicate-episodes";
-import { mergeLegalStatus } from "./clean/merge-legal-status";
-import { missingFields } from "./clean/missing-fields";
-import { openAbsentFromNewer } from "./clean/open-absent-from-newer";
-import { overlappingEpisodes } from "./clean/overlapping-episodes";
-import { shortBreaks } from "./clean/short-breaks";
-import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, workingSet, codeText } from "./clean/working-set";
-import { placementType } from "../../reference/placement-type";
-import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903";
+import { PLACEMENT_TYPE } from "../../reference/code-lists.ts";
+import { leafCodes } from "../../reference/code-tree.ts";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import type { CleaningCounts, EpisodeTable } from "../../spec/ssda903.ts";
+import { duplicateEpisodes } from "./clean/duplicate-episodes.ts";
+import { mergeLegalStatus } from "./clean/merge-legal-status.ts";
+import { missingFields } from "./clean/missing-fields.ts";
+import { openAbsentFromNewer } from "./clean/open-absent-from-newer.ts";
+import { overlappingEpisodes } from "./clean/overlapping-episodes.ts";
+import { shortBreaks } from "./clean/short-breaks.ts";
+import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, workingSet, codeText } from "./clean/working-set.ts";
+import { placementType } from "../../reference/placement-type.ts";
+import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;

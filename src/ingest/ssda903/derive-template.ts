@@ -25,16 +25,16 @@
  * Not derived: provider_children_placed (not yet);
  * unmet need, supply and cost measures (not in SSDA903 at all).
  */
-import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists";
-import { findCode, leafCodes, rootCodes, rootOf } from "../../reference/code-tree";
-import { findLa, laGeography } from "../../reference/las";
-import type { DatasetRow, DimensionColumn, ValueStatus } from "../../spec/dataset";
-import type { Diagnostic } from "../../spec/diagnostic";
-import { diagnostic } from "../../spec/messages/index";
-import type { EpisodeTable } from "../../spec/ssda903";
-import { ENGLAND } from "../../reference/regions";
-import { ageOn, civilDate, reportingYearOf, yearEnd } from "../../util/civil-days";
-import { CLOSED_UNKNOWN } from "./clean/open-absent-from-newer";
+import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists.ts";
+import { findCode, leafCodes, rootCodes, rootOf } from "../../reference/code-tree.ts";
+import { findLa, laGeography } from "../../reference/las.ts";
+import type { DatasetRow, DimensionColumn, ValueStatus } from "../../spec/dataset.ts";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import type { EpisodeTable } from "../../spec/ssda903.ts";
+import { ENGLAND } from "../../reference/regions.ts";
+import { ageOn, civilDate, reportingYearOf, yearEnd } from "../../util/civil-days.ts";
+import { CLOSED_UNKNOWN } from "./clean/open-absent-from-newer.ts";
 
 const UNKNOWN = 255;
 const AGE_BANDS = rootCodes(AGE_BAND); // under_1, 1_to_4, 5_to_9, 10_to_15, 16_plus

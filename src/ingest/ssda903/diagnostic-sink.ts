@@ -3,8 +3,8 @@
  * row-level findings of each code in each file are kept one by one, the rest are
  * summarised in one W_903_MORE_ROWS diagnostic per file and code. Counts stay exact.
  */
-import type { Diagnostic } from "../../spec/diagnostic";
-import { diagnostic } from "../../spec/messages/index";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
 
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];

@@ -4,11 +4,11 @@
  * Stages: 1. readSsda903, 2. cleanSsda903, 3. deriveTemplate. Cleaning counts come back as
  * info diagnostics. Nothing child-level is returned: only counts by LA and year.
  */
-import type { ReadResult } from "../../spec/dataset";
-import { diagnostic } from "../../spec/messages/index";
-import { cleanSsda903, type CleanSsda903Options } from "./clean-ssda903";
-import { deriveTemplate } from "./derive-template";
-import { readSsda903, type ReadSsda903Options, type Ssda903File } from "./read-ssda903";
+import type { ReadResult } from "../../spec/dataset.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { cleanSsda903, type CleanSsda903Options } from "./clean-ssda903.ts";
+import { deriveTemplate } from "./derive-template.ts";
+import { readSsda903, type ReadSsda903Options, type Ssda903File } from "./read-ssda903.ts";
 
 export type IngestSsda903Options = ReadSsda903Options & CleanSsda903Options;
 

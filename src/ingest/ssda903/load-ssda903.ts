@@ -5,15 +5,15 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../../spec/diagnostic";
-import type { ReadResult } from "../../spec/dataset";
-import type { CleaningCounts, EpisodeTable } from "../../spec/ssda903";
-import { SuffError } from "../../spec/errors";
-import { cleanSsda903 } from "./clean-ssda903";
-import { detectSsda903Kind } from "./detect-ssda903-kind";
-import { ingestSsda903, type IngestSsda903Options } from "./ingest-ssda903";
-import { looksLikeXml, readSsda903, type Ssda903File } from "./read-ssda903";
-import { csvHeader, scanCsv } from "./scan-csv";
+import type { Diagnostic } from "../../spec/diagnostic.ts";
+import type { ReadResult } from "../../spec/dataset.ts";
+import type { CleaningCounts, EpisodeTable } from "../../spec/ssda903.ts";
+import { SuffError } from "../../spec/errors.ts";
+import { cleanSsda903 } from "./clean-ssda903.ts";
+import { detectSsda903Kind } from "./detect-ssda903-kind.ts";
+import { ingestSsda903, type IngestSsda903Options } from "./ingest-ssda903.ts";
+import { looksLikeXml, readSsda903, type Ssda903File } from "./read-ssda903.ts";
+import { csvHeader, scanCsv } from "./scan-csv.ts";
 
 function listFiles(target: string): string[] {
   const stat = statSync(target, { throwIfNoEntry: false });

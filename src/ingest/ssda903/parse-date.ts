@@ -3,7 +3,7 @@
  * strings): dd/mm/yyyy as DfE specifies (also d/m/yyyy and dd-mm-yyyy), and yyyy-mm-dd as
  * in the XML return and some extracts. A trailing time ("01/04/2020 00:00") is ignored.
  */
-import { civilDays as civilDaysImported, daysInMonth as daysInMonthImported } from "../../util/civil-days";
+import { civilDays as civilDaysImported, daysInMonth as daysInMonthImported } from "../../util/civil-days.ts";
 
 // Local bindings: calls through an imported binding cost a getter per call in the transpiled module.
 const civilDays = civilDaysImported;

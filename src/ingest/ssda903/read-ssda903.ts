@@ -11,17 +11,17 @@
  * birth stay numbers used only to derive ages.
  */
 import { XMLParser } from "fast-xml-parser";
-import { findLa, findLaByName } from "../../reference/las";
-import { diagnostic } from "../../spec/messages/index";
-import { ByteInterner } from "./byte-interner";
-import { reportingYearOf, yearEnd } from "../../util/civil-days";
-import { detectSsda903Kind, normaliseColumn, type Ssda903Kind } from "./detect-ssda903-kind";
-import { DiagnosticSink } from "./diagnostic-sink";
-import { DATE_INVALID, parseDate as parseDateImported } from "./parse-date";
+import { findLa, findLaByName } from "../../reference/las.ts";
+import { diagnostic } from "../../spec/messages/index.ts";
+import { ByteInterner } from "./byte-interner.ts";
+import { reportingYearOf, yearEnd } from "../../util/civil-days.ts";
+import { detectSsda903Kind, normaliseColumn, type Ssda903Kind } from "./detect-ssda903-kind.ts";
+import { DiagnosticSink } from "./diagnostic-sink.ts";
+import { DATE_INVALID, parseDate as parseDateImported } from "./parse-date.ts";
 
 // A local binding: calls through an imported binding cost a getter per call in the transpiled module.
 const parseDate = parseDateImported;
-import { csvHeader, scanCsv, type CsvRecord } from "./scan-csv";
+import { csvHeader, scanCsv, type CsvRecord } from "./scan-csv.ts";
 
 /** One input file: its name as the user gave it (used in diagnostics) and its bytes. */
 export interface Ssda903File {

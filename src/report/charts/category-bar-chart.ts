@@ -4,7 +4,7 @@
  * chart reads without the axis.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme";
+import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme.ts";
 
 export interface CategoryRow {
   category: string;

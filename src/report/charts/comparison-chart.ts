@@ -3,7 +3,7 @@
  * region, statistical neighbours), the scope highlighted.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme";
+import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme.ts";
 
 export interface ComparisonRow {
   name: string;

@@ -4,7 +4,7 @@
  * the last observed point (give it a "forecast" row for that year) so the two join.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, SCHEMA } from "./theme";
+import { CHART_CONFIG, SCHEMA } from "./theme.ts";
 
 export interface MultiLineRow {
   year: number;

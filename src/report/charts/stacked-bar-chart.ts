@@ -3,7 +3,7 @@
  * provider sector.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, SCHEMA } from "./theme";
+import { CHART_CONFIG, SCHEMA } from "./theme.ts";
 
 export interface StackedRow {
   category: string;

@@ -4,7 +4,7 @@
  * FPP3 section 5.5: show the uncertainty, not just the point forecast).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme";
+import { CHART_CONFIG, PALETTE, SCHEMA } from "./theme.ts";
 
 export interface TrendRow {
   year: number;

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./types";
+import type { Catalogue } from "./types.ts";
 
 /** Diagnostics raised by the aggregate stage: footprint files and the roll-up. */
 export const aggregateMessages: Catalogue = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./types";
+import type { Catalogue } from "./types.ts";
 
 /**
  * Diagnostics raised while reading forecasting inputs a user supplies (population paths,

@@ -2,15 +2,15 @@
  * The message catalogue: every diagnostic's wording lives here, one file per area,
  * merged below. Codes are stable; messages use {placeholders} filled by `diagnostic()`.
  */
-import type { Diagnostic, Severity } from "../diagnostic";
-import type { Catalogue, MessageEntry } from "./types";
-import { ingestMessages } from "./ingest";
-import { validateMessages } from "./validate";
-import { ssda903Messages } from "./ssda903";
-import { aggregateMessages } from "./aggregate";
-import { forecastMessages } from "./forecast";
+import type { Diagnostic, Severity } from "../diagnostic.ts";
+import type { Catalogue, MessageEntry } from "./types.ts";
+import { ingestMessages } from "./ingest.ts";
+import { validateMessages } from "./validate.ts";
+import { ssda903Messages } from "./ssda903.ts";
+import { aggregateMessages } from "./aggregate.ts";
+import { forecastMessages } from "./forecast.ts";
 
-export type { Catalogue, MessageEntry } from "./types";
+export type { Catalogue, MessageEntry } from "./types.ts";
 
 /** Each area's catalogue, by area: a code must be defined in exactly one (tested). */
 export const CATALOGUES: Record<string, Catalogue> = { ingest: ingestMessages, validate: validateMessages, ssda903: ssda903Messages, aggregate: aggregateMessages, forecast: forecastMessages };

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./types";
+import type { Catalogue } from "./types.ts";
 
 /**
  * Diagnostics raised by the SSDA903 reader, cleaner and template derivation

@@ -1,4 +1,4 @@
-import type { Severity } from "../diagnostic";
+import type { Severity } from "../diagnostic.ts";
 
 /** One catalogue entry: the wording users see, with {placeholders}. */
 export interface MessageEntry {

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./types";
+import type { Catalogue } from "./types.ts";
 
 /** Diagnostics raised by the validate stage. */
 export const validateMessages: Catalogue = {

@@ -4,7 +4,7 @@
  * carries the later DEC and REC). Two rows with the same child and DECOM in one return
  * are a data error: the later row wins, with a warning.
  */
-import { DUPLICATE as DUPLICATE_STATUS, KEPT as KEPT_STATUS, type WorkingSet } from "./working-set";
+import { DUPLICATE as DUPLICATE_STATUS, KEPT as KEPT_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const DUPLICATE = DUPLICATE_STATUS;

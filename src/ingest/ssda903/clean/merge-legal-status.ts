@@ -6,7 +6,7 @@
  * and legal status (the latest known). Placement moves stay separate episodes. URN and
  * postcodes are not compared: the reader never keeps them.
  */
-import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, type WorkingSet } from "./working-set";
+import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;

@@ -4,7 +4,7 @@
  * episodes whose child has no valid date of birth in any header (or UASC) table read, since
  * no age can be derived for them. Each rejected row gets a diagnostic (file and row).
  */
-import { REJECTED as REJECTED_STATUS, type WorkingSet } from "./working-set";
+import { REJECTED as REJECTED_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const REJECTED = REJECTED_STATUS;

@@ -9,9 +9,9 @@
  * It is not counted as ceasing in the template; the stock-flow model treats it as
  * censored. One info diagnostic per LA and year gives the count.
  */
-import { diagnostic } from "../../../spec/messages/index";
-import { civilDays } from "../../../util/civil-days";
-import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set";
+import { diagnostic } from "../../../spec/messages/index.ts";
+import { civilDays } from "../../../util/civil-days.ts";
+import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;

@@ -4,7 +4,7 @@
  * (DEC = next DECOM). An episode closed this way that had no REC gets X1 (the episode
  * ended but the child stayed looked after), since a new episode follows at once.
  */
-import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set";
+import { KEPT as KEPT_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;

@@ -4,7 +4,7 @@
  * "Children looked after in England" statistics. Pass `includeShortBreaks` to keep them.
  * Reference: DfE SSDA903 guide, LS codes V3/V4; DfE CLA statistics methodology.
  */
-import { KEPT as KEPT_STATUS, SHORT_BREAK as SHORT_BREAK_STATUS, type WorkingSet } from "./working-set";
+import { KEPT as KEPT_STATUS, SHORT_BREAK as SHORT_BREAK_STATUS, type WorkingSet } from "./working-set.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;

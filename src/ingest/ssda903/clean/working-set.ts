@@ -3,7 +3,7 @@
  * them by child and sorts each child's episodes by start (then latest return first), and
  * a status per row. Each rule in this folder reads and updates it and returns a count.
  */
-import type { RawSsda903 } from "../read-ssda903";
+import type { RawSsda903 } from "../read-ssda903.ts";
 
 /** Row status values. */
 export const KEPT = 0;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The package as a user gets it: `npm pack`, install the tarball into an empty project
+# from the npm registry (no overrides, no dev dependencies), then import it from plain
+# Node and run the `suff` it installs. Used by .ci/run; run it by hand with
+# `bash scripts/check-package.sh`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+npm run build --silent
+tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+mkdir "$work/consumer"
+cd "$work/consumer"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --omit=dev "$work/$tarball" >/dev/null
+node --input-type=module -e '
+import { forecast, etsModel, TEMPLATE } from "sufficiency-toolkit";
+const fitted = etsModel().fit(Float64Array.of(167, 176, 193, 208, 163, 207, 257), { frequency: 1, nonNegative: true });
+const band = fitted.forecast(3, [80, 95]);
+if (typeof forecast !== "function" || band.mean.length !== 3 || !(TEMPLATE.measures.length > 40)) { console.error("the installed package does not work"); process.exit(1); }
+console.log(`import from plain Node: ok (ETS forecast ${Array.from(band.mean, (x) => x.toFixed(1)).join(", ")}; ${TEMPLATE.measures.length} template measures)`);
+'
+npx --no-install suff --help | head -n 3
+echo "package check: ok ($tarball, $(du -k "$work/$tarball" | cut -f1) KiB)"
