@@ -29,7 +29,7 @@ import { pooledRate } from "../forecast/models/pooled-rate.ts";
 import { naive } from "../forecast/models/naive.ts";
 import { theta } from "../forecast/models/theta.ts";
 import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
-import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./build-report.ts";
+import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./report-input.ts";
 
 export interface ReportContextOptions {
   year?: number;

@@ -1,6 +1,6 @@
 // A small synthetic scope (rows shaped like the ingested dataset) for report tests.
 import type { DatasetRow, DimensionColumn } from "../../src/spec/dataset";
-import type { ReportInput } from "../../src/report/build-report";
+import type { ReportInput } from "../../src/report/report-input";
 
 export function row(measure: string, dims: Partial<Record<DimensionColumn, string>>, year: number, value: number | null, status: DatasetRow["value_status"] = value === null ? "suppressed" : "ok"): DatasetRow {
   return {

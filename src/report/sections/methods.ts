@@ -1,0 +1,26 @@
+/**
+ * Report section 8: methods and sources.
+ */
+import type { ReportSection } from "../../spec/report.ts";
+import type { ReportInput } from "../report-input.ts";
+
+export function methodsSection(input: ReportInput): ReportSection {
+  const f = input.forecast;
+  return {
+    id: "methods",
+    heading: "Methods and sources",
+    paragraphs: [
+      "Children looked after, starts, ceases, placements, distance and UASC: Department for Education, Children looked after in England including adoptions (from the SSDA903 return), years ending 31 March 2011 onwards.",
+      "Population of children aged 0 to 17: Office for National Statistics mid-year estimates (the mid-year before each 31 March), used for rates per 10,000 children.",
+      "Registered children's homes and places: Ofsted, Children's social care data in England, providers and places at 31 March 2023. Owning organisation as recorded by Ofsted.",
+      "Spend: Ministry of Housing, Communities and Local Government, Revenue Outturn RO3 (children's social care), gross total expenditure on children looked after, GBP thousand.",
+      f ? `Forecasts: ${f.model}; ${f.intervals} Placement-group forecasts: ${f.reconciliation}. Backtests refit the model at each past origin and compare with what happened.` : "Forecasts: not available for this scope.",
+      ...(input.forecastNotes ?? []).map((n) => `Forecast note: ${n}`),
+      "Aggregates for regions, footprints and England are sums over member local authorities; boundary changes (Dorset and BCP 2019, Northamptonshire 2021, Cumbria 2023) are handled so a series neither breaks nor double counts. Suppressed (“c”) and missing (“x”) values are never treated as zero.",
+      "Disclosure control: counts from 1 to 4 are suppressed (“c”), with secondary suppression so they cannot be recovered from totals.",
+      "Contains public sector information licensed under the Open Government Licence v3.0.",
+    ],
+    charts: [],
+    tables: [],
+  };
+}
