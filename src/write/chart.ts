@@ -3,10 +3,13 @@
  * font file, so text never vanishes on machines without fontconfig defaults).
  * Element ids inside each SVG are prefixed with the chart id so that several charts can
  * be inlined into one HTML page without id clashes.
+ *
+ * vega and vega-lite are imported when the first chart is drawn, not when the module
+ * loads: vega-canvas uses top-level await, which would stop `require("sufficiency-toolkit")`
+ * (Node 20.19+ `require` of ES modules, as notebook kernels such as tslab do) and would slow
+ * every command's start.
  */
 import { existsSync } from "node:fs";
-import * as vega from "vega";
-import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { Resvg } from "@resvg/resvg-js";
 
@@ -39,6 +42,7 @@ function prefixIds(svg: string, prefix: string): string {
 export async function renderChart(spec: TopLevelSpec, id: string, scale = 2): Promise<RenderedChart> {
   const fontFiles = FONT_FILES.filter((f) => existsSync(f));
   if (fontFiles.length === 0) throw new Error("Chart font not found: install the Debian package fonts-dejavu-core (DejaVu Sans).");
+  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   const raw = await view.toSVG();
