@@ -89,7 +89,7 @@ export { determinedColumns } from "./stats/determined-columns.ts";
 export { tablesToXlsx, type XlsxSheet, type XlsxColumn } from "./write/xlsx.ts";
 
 // ingest: published DfE/ONS/Ofsted/MHCLG files, the dispatcher, dataset folders
-export { ingestFiles, ingestExitCode, mergeRows, routeFile, precedenceOf, rowKey, TOOLKIT_VERSION, type InputFile, type IngestOptions, type IngestResult } from "./ingest/ingest-files.ts";
+export { ingestFiles, ingestExitCode, mergeRows, routeFile, precedenceOf, effectivePrecedence, parsePreference, sourceClass, SOURCE_CLASSES, rowKey, TOOLKIT_VERSION, type InputFile, type IngestOptions, type IngestResult } from "./ingest/ingest-files.ts";
 export { loadFiles, listInputFiles } from "./ingest/load-files.ts";
 export { loadDataset, parseDatasetCsv } from "./ingest/load-dataset.ts";
 export { readPublished, findPublishedReader, PUBLISHED_READERS, type PublishedReader } from "./ingest/from-published/read-published.ts";

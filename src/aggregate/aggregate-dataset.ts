@@ -18,7 +18,7 @@ import type { Footprint, FootprintSet } from "../spec/footprint.ts";
 import { diagnostic } from "../spec/messages/index.ts";
 import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
 import { allCodes } from "../reference/code-tree.ts";
-import { findLa, type LocalAuthority } from "../reference/las.ts";
+import { findLa, laValidIn, laValidity, type LocalAuthority } from "../reference/las.ts";
 import { ENGLAND, REGIONS } from "../reference/regions.ts";
 import { MEASURES, findMeasure } from "../template/measures.ts";
 import { builtInFootprints } from "./built-in-footprints.ts";
@@ -122,7 +122,7 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
       unknownLa.set(code, (unknownLa.get(code) ?? 0) + 1);
       continue;
     }
-    if (!(year >= la.firstYear && year <= la.lastYear)) {
+    if (!laValidIn(la, year)) {
       const k = `${la.oldCode}|${row.time_period}`;
       const entry = outOfPeriod.get(k) ?? { la, period: row.time_period, rows: 0 };
       entry.rows++;
@@ -151,7 +151,7 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
   }
   for (const [code, n] of unknownLa) diagnostics.push(diagnostic("W_AGGREGATE_LA_UNKNOWN", { rows: n, code }));
   for (const { la, period, rows: n } of outOfPeriod.values()) {
-    diagnostics.push(diagnostic("W_AGGREGATE_LA_OUT_OF_PERIOD", { rows: n, name: la.name, code: la.oldCode, period, firstYear: la.firstYear, lastYear: la.lastYear }));
+    diagnostics.push(diagnostic("W_AGGREGATE_LA_OUT_OF_PERIOD", { rows: n, name: la.name, code: la.oldCode, period, validity: laValidity(la) }));
   }
   if (duplicates > 0) diagnostics.push(diagnostic("W_AGGREGATE_DUPLICATE", { rows: duplicates, example: duplicateExample }));
   for (const [measure, n] of notAdditive) {

@@ -12,7 +12,7 @@
  */
 import type { Footprint } from "../spec/footprint.ts";
 import { BOUNDARY_CHANGES, type BoundaryChange } from "../reference/boundary-changes.ts";
-import { findLa, type LocalAuthority } from "../reference/las.ts";
+import { findLa, laValidIn, type LocalAuthority } from "../reference/las.ts";
 
 export interface YearMembers {
   /** LAs that reported in the year and belong to the footprint, each once. */
@@ -63,11 +63,11 @@ export function membersInYear(footprint: Footprint, year: number): YearMembers {
 
   const visit = (la: LocalAuthority, depth: number) => {
     if (depth > 8) throw new Error(`membersInYear: boundary change chain too long at ${la.oldCode}`);
-    if (year >= la.firstYear && year <= la.lastYear) {
+    if (laValidIn(la, year)) {
       members.set(la.oldCode, la);
       return;
     }
-    if (year > la.lastYear) {
+    if (year > la.endYear) {
       for (const change of AREA_CHANGES.filter((c) => c.from.includes(la.oldCode) && c.firstYear <= year)) follow(change, "forward", depth);
     } else {
       for (const change of AREA_CHANGES.filter((c) => c.to.includes(la.oldCode) && c.firstYear > year)) follow(change, "back", depth);

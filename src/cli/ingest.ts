@@ -1,10 +1,10 @@
 /**
- * `suff ingest PATH... --out DIR [--mapping FILE] [--la CODE] [--json]`: read files and folders
+ * `suff ingest PATH... --out DIR [--mapping FILE] [--la CODE] [--prefer KIND[,KIND]] [--json]`: read files and folders
  * (walked, sorted), write DIR/dataset.csv, DIR/manifest.json and DIR/diagnostics.csv,
  * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
  */
 import type { Command } from "commander";
-import { ingestExitCode, ingestFiles, type IngestResult } from "../ingest/ingest-files.ts";
+import { ingestExitCode, ingestFiles, parsePreference, type IngestResult } from "../ingest/ingest-files.ts";
 import { loadFiles } from "../ingest/load-files.ts";
 import { loadMapping } from "../ingest/load-mapping.ts";
 import { writeDataset } from "../write/dataset.ts";
@@ -45,11 +45,13 @@ export function register(program: Command): void {
     .requiredOption("--out <dir>", "dataset folder to write (dataset.csv, manifest.json, diagnostics.csv)")
     .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
     .option("--la <code>", "LA (old or ONS code) of SSDA903 files that have no LA column")
+    .option("--prefer <kinds>", "when two sources give different values for a cell, prefer these (most preferred first): return, ssda903, published or reader kinds such as dfe-cla-la-totals; default return > ssda903 > published. A value always beats a missing value.")
     .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
-    .action(async (paths: string[], options: { out: string; mapping?: string; la?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { out: string; mapping?: string; la?: string; prefer?: string; json?: boolean }) => {
       const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
+      const prefer = options.prefer === undefined ? undefined : parsePreference(options.prefer);
       const files = loadFiles(paths);
-      const result = await ingestFiles(files, { mapping, la: options.la });
+      const result = await ingestFiles(files, { mapping, la: options.la, prefer });
       writeDataset(options.out, result);
       if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");
       else process.stdout.write(ingestSummary(result, options.out));

@@ -25,7 +25,7 @@ import { SuffError } from "../spec/errors.ts";
 import { BOUNDARY_CHANGES } from "../reference/boundary-changes.ts";
 import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
 import { parentCode } from "../reference/code-tree.ts";
-import { findLa, statisticalNeighbours, type LocalAuthority } from "../reference/las.ts";
+import { findLa, laValidIn, statisticalNeighbours, type LocalAuthority } from "../reference/las.ts";
 import { ENGLAND, REGIONS } from "../reference/regions.ts";
 import { findMeasure } from "../template/measures.ts";
 import { builtInFootprints } from "../aggregate/built-in-footprints.ts";
@@ -222,7 +222,7 @@ export function forecastDataset(rows: readonly DatasetRow[], options: ForecastDa
   }
 
   // Current LAs and boundary-change groups.
-  const current = [...raw.keys()].map((c) => findLa(c)!).filter((la) => Number.isFinite(lastYear) ? lastYear >= la.firstYear && lastYear <= la.lastYear : true);
+  const current = [...raw.keys()].map((c) => findLa(c)!).filter((la) => Number.isFinite(lastYear) ? laValidIn(la, lastYear) : true);
   const currentCodes = new Set(current.map((la) => la.oldCode));
   const ended = [...raw.keys()].filter((c) => !currentCodes.has(c)).map((c) => findLa(c)!);
   if (ended.length) notes.push(`Not forecast (no longer an LA in ${periods[T - 1]}): ${ended.map((la) => la.name).join(", ")}; their history counts through their successors.`);

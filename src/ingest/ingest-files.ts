@@ -7,12 +7,16 @@
  *     published DfE/ONS/Ofsted/MHCLG files (recognised by their header columns), and
  *     the readers of LA returns and SSDA903 extracts when they are present.
  *  2. Account every file: kind, sha256, rows read / accepted / rejected / skipped.
- *  3. Merge: rows with the same key (geography, period, measure, dimension values) from
- *     several inputs are de-duplicated by precedence (below); disagreements between
- *     sources that must agree become warnings that give both values.
+ *  3. Merge cell by cell, never file by file: rows with the same key (geography, period,
+ *     measure, dimension values) from several inputs become one. A value beats a missing
+ *     value whatever its source (an LA return with a blank Demand sheet does not wipe out
+ *     the published figures); between two values the precedence below decides, unless
+ *     `prefer` (suff ingest --prefer) says otherwise, and a difference is a warning that
+ *     gives both values and both files. Each row records the kind of input it came from
+ *     in `source`.
  *  4. Sort rows deterministically and build the manifest.
  *
- * Precedence (higher wins; on a tie the first input in path order wins):
+ * Precedence between two values (higher wins; on a tie the first input in path order wins):
  *  - an LA's own return (template workbook, long CSV, legacy via mapping): 100
  *  - SSDA903 extracts aggregated by the toolkit: 90
  *  - the DfE characteristics files for 2021 onwards (the latest release, revised figures,
@@ -32,7 +36,7 @@ import type { Diagnostic } from "../spec/diagnostic.ts";
 import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, type ReadResult } from "../spec/dataset.ts";
 import { diagnostic } from "../spec/messages/index.ts";
 import { TEMPLATE_VERSION } from "../template/measures.ts";
-import { isSuffError } from "../spec/errors.ts";
+import { isSuffError, SuffError } from "../spec/errors.ts";
 import { readLongCsv } from "./from-long-csv.ts";
 import { readLegacyWorkbook } from "./from-legacy.ts";
 import { readTemplateWorkbook } from "./from-template-xlsx.ts";
@@ -63,6 +67,12 @@ export interface IngestOptions {
   created?: string;
   /** Manifest `toolkit_version`. */
   toolkitVersion?: string;
+  /**
+   * Sources preferred when two give different values for the same cell, most preferred
+   * first: source classes (return, ssda903, published) or reader kinds (suff ingest
+   * --prefer). Checked with parsePreference; a value still beats a missing value.
+   */
+  prefer?: readonly string[];
 }
 
 export interface IngestResult {
@@ -207,15 +217,87 @@ interface Tagged {
   input: number;
 }
 
+/** The three source classes `--prefer` accepts besides exact reader kinds. */
+export const SOURCE_CLASSES = ["return", "ssda903", "published"] as const;
+
 /**
- * Merge the rows of several inputs: one row per key, the preferred input winning.
- * Returns the kept rows, per-input superseded counts, and diagnostics.
+ * The source class of a reader kind: an LA's own return (template workbook, long CSV,
+ * legacy via mapping), an SSDA903 extract aggregated by the toolkit, or a published file.
+ * @throws never
+ * @example sourceClass("template-xlsx") // "return"
  */
-export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow[] }[]): { rows: DatasetRow[]; superseded: number[]; diagnostics: Diagnostic[] } {
+export function sourceClass(kind: string): (typeof SOURCE_CLASSES)[number] {
+  if (kind === "long-csv" || kind.startsWith("template") || kind.startsWith("legacy")) return "return";
+  if (kind.startsWith("ssda903")) return "ssda903";
+  return "published";
+}
+
+/**
+ * Check a `--prefer` list: each entry is a source class (return, ssda903, published) or
+ * a reader kind or kind prefix (e.g. template-xlsx, dfe-cla-la-totals, ofsted).
+ * @throws SuffError E_USAGE (exit 2) for an entry that names no source.
+ * @example parsePreference("ssda903, return") // ["ssda903", "return"]
+ */
+export function parsePreference(text: string | readonly string[]): string[] {
+  const entries = (typeof text === "string" ? text.split(",") : [...text]).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const kinds = [...Object.keys(PRECEDENCE), "template-xlsx", "long-csv", "legacy-xlsx", "ssda903"];
+  for (const entry of entries) {
+    if ((SOURCE_CLASSES as readonly string[]).includes(entry) || kinds.some((k) => k === entry || k.startsWith(`${entry}-`) || k.startsWith(entry))) continue;
+    throw new SuffError("E_USAGE", `--prefer ${entry} names no kind of source.`, {
+      exitCode: 2,
+      hint: `Use source classes (${SOURCE_CLASSES.join(", ")}) or reader kinds such as ${["template-xlsx", "ssda903", "dfe-cla-la-totals", "ofsted-providers-places"].join(", ")}, most preferred first.`,
+    });
+  }
+  return entries;
+}
+
+function preferenceRank(kind: string, prefer: readonly string[]): number {
+  const cls = sourceClass(kind);
+  const index = prefer.findIndex((p) => p === cls || p === kind || kind.startsWith(`${p}-`) || (p.length >= 3 && kind.startsWith(p)));
+  return index < 0 ? 0 : prefer.length - index;
+}
+
+/**
+ * The effective precedence of a reader kind: `prefer` (most preferred first) ranks above
+ * the documented precedence, which breaks ties within a preferred entry.
+ * @throws never
+ * @example effectivePrecedence("dfe-cla-la-totals", ["published"]) > effectivePrecedence("template-xlsx", ["published"]) // true
+ */
+export function effectivePrecedence(kind: string, prefer: readonly string[] = []): number {
+  return preferenceRank(kind, prefer) * 1000 + precedenceOf(kind);
+}
+
+/** Missing reasons that explain a gap (withheld, not applicable...) rank above a plain blank. */
+function missingRank(row: DatasetRow): number {
+  return row.value_status === "missing" ? 0 : 1;
+}
+
+/**
+ * Merge the rows of several inputs cell by cell: one row per key (geography, period,
+ * measure, dimension values). A value beats a missing value whatever its source; between
+ * two values the preferred source wins (`prefer`, then the documented precedence, then the
+ * first input in path order) and a difference is a warning naming both values and both
+ * files; between two missing values an explained reason beats a plain blank. Each kept row
+ * records its input's kind in `source` (unless a reader set one).
+ * Returns the kept rows, per-input superseded counts, and diagnostics.
+ * @throws never
+ * @example mergeRows([{ path: "a.xlsx", kind: "template-xlsx", rows: [{ ...row, value: null, value_status: "missing" }] }, { path: "b.csv", kind: "dfe-cla-la-totals", rows: [row] }]).rows[0].value // row.value
+ */
+export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow[] }[], options: { prefer?: readonly string[] } = {}): { rows: DatasetRow[]; superseded: number[]; diagnostics: Diagnostic[] } {
+  const prefer = options.prefer ?? [];
+  const rank = inputs.map((input) => effectivePrecedence(input.kind, prefer));
   const kept = new Map<string, Tagged>();
   const superseded = inputs.map(() => 0);
   const diagnostics: Diagnostic[] = [];
   const summaries = new Map<string, { kept: number; dropped: number; count: number; differing: number }>();
+  const filled = new Map<string, { value: number; missing: number; count: number }>();
+  const why = (winner: number, loser: number) => {
+    const w = inputs[winner].kind;
+    const l = inputs[loser].kind;
+    if (preferenceRank(w, prefer) > preferenceRank(l, prefer)) return `--prefer ${prefer.join(",")} puts ${w} before ${l}`;
+    if (rank[winner] > rank[loser]) return `${w} is preferred to ${l}`;
+    return w === l ? "same kind of source: the first input in path order is kept" : "first input in path order";
+  };
   inputs.forEach((input, index) => {
     for (const row of input.rows) {
       const key = rowKey(row);
@@ -229,14 +311,27 @@ export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow
         superseded[index]++;
         continue;
       }
-      const challengerWins = precedenceOf(input.kind) > precedenceOf(inputs[existing.input].kind);
-      const winner = challengerWins ? { row, input: index } : existing;
-      const loser = challengerWins ? existing : { row, input: index };
+      const challenger = { row, input: index };
+      const hasValue = (t: Tagged) => t.row.value !== null;
+      let challengerWins: boolean;
+      if (hasValue(challenger) !== hasValue(existing)) challengerWins = hasValue(challenger);
+      else if (!hasValue(challenger) && missingRank(challenger.row) !== missingRank(existing.row)) challengerWins = missingRank(challenger.row) > missingRank(existing.row);
+      else challengerWins = rank[index] > rank[existing.input];
+      const winner = challengerWins ? challenger : existing;
+      const loser = challengerWins ? existing : challenger;
       if (challengerWins) kept.set(key, winner);
       superseded[loser.input]++;
+      if (hasValue(winner) && !hasValue(loser)) {
+        // A value beats a missing value, whatever the source: counted, not warned row by row.
+        const k = `${winner.input}|${loser.input}`;
+        const f = filled.get(k) ?? { value: winner.input, missing: loser.input, count: 0 };
+        f.count++;
+        filled.set(k, f);
+        continue;
+      }
       const differs = winner.row.value !== loser.row.value || winner.row.value_status !== loser.row.value_status;
       const loserKind = inputs[loser.input].kind;
-      if (EXPECTED_TO_DIFFER.has(loserKind) || !differs) {
+      if (EXPECTED_TO_DIFFER.has(loserKind) || !differs || !hasValue(winner)) {
         const summaryKey = `${winner.input}|${loser.input}`;
         const s = summaries.get(summaryKey) ?? { kept: winner.input, dropped: loser.input, count: 0, differing: 0 };
         s.count++;
@@ -253,22 +348,31 @@ export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow
         keptFile: inputs[winner.input].path,
         dropped: shownValue(loser.row),
         droppedFile: inputs[loser.input].path,
-        reason: precedenceOf(inputs[winner.input].kind) > precedenceOf(loserKind) ? `${inputs[winner.input].kind} is preferred to ${loserKind}` : "first input in path order",
+        reason: why(winner.input, loser.input),
       }, { file: inputs[loser.input].path }));
     }
   });
+  for (const f of filled.values()) {
+    diagnostics.push(diagnostic("I_MISSING_FILLED", {
+      count: f.count,
+      missingFile: inputs[f.missing].path,
+      missingKind: inputs[f.missing].kind,
+      valueFile: inputs[f.value].path,
+      valueKind: inputs[f.value].kind,
+    }, { file: inputs[f.missing].path }));
+  }
   for (const s of summaries.values()) {
     diagnostics.push(diagnostic("I_DUPLICATES_SUPERSEDED", {
       count: s.count,
       droppedFile: inputs[s.dropped].path,
       keptFile: inputs[s.kept].path,
       differing: s.differing,
-      reason: precedenceOf(inputs[s.kept].kind) > precedenceOf(inputs[s.dropped].kind)
-        ? `${inputs[s.kept].kind} is preferred to ${inputs[s.dropped].kind}`
-        : "same kind of source: the first input in path order is kept",
+      reason: why(s.kept, s.dropped),
     }, { file: inputs[s.dropped].path }));
   }
-  return { rows: [...kept.values()].map((t) => t.row), superseded, diagnostics };
+  const rows: DatasetRow[] = [];
+  for (const t of kept.values()) rows.push(t.row.source ? t.row : { ...t.row, source: inputs[t.input].kind });
+  return { rows, superseded, diagnostics };
 }
 
 const LEVEL_ORDER: Record<string, number> = { National: 0, Regional: 1, "Local authority": 2, Footprint: 3 };
@@ -291,9 +395,11 @@ export function compareRows(a: DatasetRow, b: DatasetRow): number {
 
 /**
  * Ingest files into one dataset: read each with its reader, account every row, merge
- * duplicates by precedence and build the manifest.
+ * cell by cell (a value beats a missing value; between values, precedence or `prefer`)
+ * and build the manifest.
  * Reference: DOMAIN.md section 5 (the template as a long tidy table in EES column order).
- * @throws never for bad data (unreadable or unrecognised files become error diagnostics).
+ * @throws never for bad data (unreadable or unrecognised files become error diagnostics);
+ *   SuffError E_USAGE for a `prefer` entry that names no source.
  * @example (await ingestFiles([{ path: "a.csv", bytes, sha256 }], { created: "2025-01-01T00:00:00Z" })).manifest.inputs[0].kind // "dfe-cla-la-totals"
  */
 export async function ingestFiles(files: readonly InputFile[], options: IngestOptions = {}): Promise<IngestResult> {
@@ -311,7 +417,8 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
     sources.push({ path: ssda903.map((f) => f.path).join(" + "), sha256: ssda903.map((f) => f.sha256).join(" + "), result, group: true });
   }
   const results = sources.map((s) => s.result);
-  const merged = mergeRows(sources.map((s) => ({ path: s.path, kind: s.result.kind, rows: s.result.rows })));
+  const prefer = options.prefer ? parsePreference(options.prefer) : [];
+  const merged = mergeRows(sources.map((s) => ({ path: s.path, kind: s.result.kind, rows: s.result.rows })), { prefer });
   const diagnostics: Diagnostic[] = [...results.flatMap((r) => r.diagnostics), ...merged.diagnostics];
   const perFile = new Map<string, number>();
   for (const d of diagnostics) if (d.file) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
@@ -337,6 +444,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
     rows: rows.length,
     diagnostics: { error: count("error"), warning: count("warning"), info: count("info") },
   };
+  if (prefer.length > 0) manifest.prefer = prefer;
   return { rows, diagnostics, manifest };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Read a dataset folder written by `suff ingest` (dataset.csv + manifest.json) back into
  * rows and its manifest: the input of aggregate, forecast and report. Empty values are
- * missing (null) with their value_status; dimension columns left empty are absent.
+ * missing (null) with their value_status; dimension columns left empty are absent. The
+ * `source` column is optional, so a dataset.csv written before it existed still loads.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset.ts";
+import { DATASET_COLUMNS, DIMENSION_COLUMNS, OPTIONAL_DATASET_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset.ts";
 import { SuffError } from "../spec/errors.ts";
 import { parseCsvText } from "./from-published/published-table.ts";
 
@@ -27,11 +28,12 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
     throw new SuffError("E_DATASET_INVALID", `${file} is not valid CSV: ${error instanceof Error ? error.message : String(error)}.`, { exitCode: 2 });
   }
   const header = records[0] ?? [];
-  const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
+  const missing = DATASET_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_DATASET_COLUMNS.includes(c));
   if (missing.length > 0) throw new SuffError("E_DATASET_INVALID", `${file} is not a dataset: missing columns ${missing.join(", ")}.`, { exitCode: 2, hint: "Create a dataset folder with suff ingest." });
   const at = new Map(header.map((c, i) => [c, i]));
   const col = (name: string) => at.get(name)!;
   const dimIndex = DIMENSION_COLUMNS.map((c) => [c, col(c)] as const);
+  const sourceIndex = at.get("source");
   const rows: DatasetRow[] = [];
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
@@ -57,6 +59,7 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
       value,
       value_status: (rec[col("value_status")] || (value === null ? "missing" : "ok")) as ValueStatus,
     });
+    if (sourceIndex !== undefined && rec[sourceIndex] !== "") rows[rows.length - 1].source = rec[sourceIndex];
   }
   return rows;
 }

@@ -2,8 +2,22 @@
  * Local government reorganisations that affect children's services series (DOMAIN.md
  * section 4). `firstYear` is the first year ending 31 March reported by the new LAs.
  * Joins across years use the old DfE code plus this table so a series neither breaks nor
- * double counts at a change.
+ * double counts at a change. An entry also ends the open period of its predecessors
+ * (src/reference/las.ts): they stop being valid after `firstYear - 1`, even before DfE
+ * publishes a year without them. How to add a change: src/reference/BOUNDARY-CHANGES.md.
  */
+
+/** An LA created by a change that published data do not list yet (a future reorganisation). */
+export interface NewLocalAuthority {
+  /** The 3-digit DfE code DfE has announced (or a placeholder agreed with DfE). */
+  oldCode: string;
+  /** The ONS (GSS) code, E06/E08/E09/E10 followed by six digits. */
+  newCode: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
 export interface BoundaryChange {
   /** First reporting year (ending 31 March) of the successors. */
   firstYear: number;
@@ -12,6 +26,8 @@ export interface BoundaryChange {
   from: string[];
   to: string[];
   note: string;
+  /** Successors not yet in the published lookups (data/published/lookups), for a future change. */
+  introduces?: NewLocalAuthority[];
 }
 
 export const BOUNDARY_CHANGES: readonly BoundaryChange[] = [

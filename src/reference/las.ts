@@ -3,6 +3,13 @@
  * current and former ONS codes, name, region, first and last year reported, and links to
  * predecessors and successors across boundary changes. Built from data/published/lookups
  * (see scripts/build-reference.ts).
+ *
+ * Open periods: published data end with the latest published year (LATEST_PUBLISHED_YEAR),
+ * but returns for the current and next collection years arrive before DfE publishes them.
+ * An LA that exists in the latest published year therefore stays valid for every later
+ * year (`endYear` Infinity) unless a boundary change in boundary-changes.ts ends it
+ * (`endYear` = the change's first year - 1). Whether a period is complete yet is the
+ * period rule's business (src/validate/period.ts), not the LA list's.
  */
 import { BOUNDARY_CHANGES, type BoundaryChange } from "./boundary-changes.ts";
 import { LA_ROWS, STATISTICAL_NEIGHBOURS } from "./generated/las-data.ts";
@@ -18,29 +25,87 @@ export interface LocalAuthority {
   regionCode: string;
   regionName: string;
   firstYear: number;
+  /** Last year with published figures (for an LA a future boundary change creates: firstYear - 1, none yet). */
   lastYear: number;
+  /**
+   * Last year (ending 31 March) the LA can report: lastYear for an abolished LA; for one
+   * that exists in the latest published year, Infinity (open) unless a boundary change ends
+   * it. Use laValidIn(la, year), not lastYear, to ask whether an LA reports in a year.
+   */
+  endYear: number;
   /** Old codes of LAs this one replaced (empty unless created at a boundary change). */
   predecessors: string[];
   /** Old codes of LAs that replaced this one (empty unless abolished). */
   successors: string[];
 }
 
-function changesInvolving(oldCode: string, side: "from" | "to"): BoundaryChange[] {
-  return BOUNDARY_CHANGES.filter((c) => c.kind !== "recode" && c[side].includes(oldCode));
+type LaRow = (typeof LA_ROWS)[number];
+
+/**
+ * The LA list from the generated rows and the boundary changes: links predecessors and
+ * successors, adds LAs a (future) boundary change introduces, and sets each LA's endYear
+ * (open from the latest published year on, unless a change ends it).
+ * @throws Error when a boundary change names an LA that is neither in the rows nor introduced by a change (a reference data error).
+ * @example buildLocalAuthorities(LA_ROWS, BOUNDARY_CHANGES).find((la) => la.oldCode === "909")?.endYear // 2023
+ */
+export function buildLocalAuthorities(rows: readonly LaRow[], changes: readonly BoundaryChange[]): LocalAuthority[] {
+  const latest = Math.max(...rows.map((r) => r[6]));
+  const involving = (oldCode: string, side: "from" | "to") => changes.filter((c) => c.kind !== "recode" && c[side].includes(oldCode));
+  const all: LaRow[] = [...rows];
+  for (const change of changes) {
+    for (const la of change.introduces ?? []) {
+      if (all.some((r) => r[0] === la.oldCode)) continue;
+      all.push([la.oldCode, la.newCode, la.name, la.regionCode, la.regionName, change.firstYear, change.firstYear - 1, []]);
+    }
+  }
+  const out = all.map(([oldCode, newCode, name, regionCode, regionName, firstYear, lastYear, formerCodes]): LocalAuthority => {
+    const ending = involving(oldCode, "from");
+    const open = lastYear >= latest;
+    const endYear = !open ? lastYear : ending.length ? Math.min(...ending.map((c) => c.firstYear)) - 1 : Infinity;
+    return {
+      oldCode,
+      newCode,
+      formerCodes,
+      name,
+      regionCode,
+      regionName,
+      firstYear,
+      lastYear,
+      endYear,
+      predecessors: involving(oldCode, "to").flatMap((c) => c.from),
+      successors: ending.flatMap((c) => c.to),
+    };
+  });
+  const known = new Set(out.map((la) => la.oldCode));
+  for (const change of changes) {
+    for (const code of [...change.from, ...change.to]) if (!known.has(code)) throw new Error(`Boundary change (${change.note}) names LA ${code}, which is not in the LA list: add it to the change's 'introduces'.`);
+  }
+  return out;
 }
 
-export const LOCAL_AUTHORITIES: readonly LocalAuthority[] = LA_ROWS.map(([oldCode, newCode, name, regionCode, regionName, firstYear, lastYear, formerCodes]) => ({
-  oldCode,
-  newCode,
-  formerCodes,
-  name,
-  regionCode,
-  regionName,
-  firstYear,
-  lastYear,
-  predecessors: changesInvolving(oldCode, "to").flatMap((c) => c.from),
-  successors: changesInvolving(oldCode, "from").flatMap((c) => c.to),
-}));
+/** The latest year (ending 31 March) with published LA figures. @example LATEST_PUBLISHED_YEAR // 2025 */
+export const LATEST_PUBLISHED_YEAR: number = Math.max(...LA_ROWS.map((r) => r[6]));
+
+export const LOCAL_AUTHORITIES: readonly LocalAuthority[] = buildLocalAuthorities(LA_ROWS, BOUNDARY_CHANGES);
+
+/**
+ * Whether the LA reports in `year` (ending 31 March): from its first year to its endYear
+ * (open after the latest published year unless a boundary change ends it).
+ * @throws never
+ * @example laValidIn(findLa("350")!, 2026) // true
+ */
+export function laValidIn(la: LocalAuthority, year: number): boolean {
+  return year >= la.firstYear && year <= la.endYear;
+}
+
+/**
+ * The years an LA reports, in words, e.g. "from 2011 to 2023" or "from 2011 onwards".
+ * @throws never
+ * @example laValidity(findLa("909")!) // "from 2011 to 2023"
+ */
+export function laValidity(la: LocalAuthority): string {
+  return Number.isFinite(la.endYear) ? `from ${la.firstYear} to ${la.endYear}` : `from ${la.firstYear} onwards`;
+}
 
 const byCode = new Map<string, LocalAuthority>();
 const byName = new Map<string, LocalAuthority>();
@@ -52,14 +117,14 @@ for (const la of LOCAL_AUTHORITIES) {
 
 /**
  * The LA with this old (3-digit) or new/former (ONS) code, ignoring case and spaces; with
- * `year`, only if the LA reported that year.
+ * `year`, only if the LA reports that year (laValidIn: open after the latest published year).
  * @example findLa("e06000001")?.name // "Hartlepool"
  * @example findLa("909", 2025) // undefined (Cumbria was abolished in 2023)
  */
 export function findLa(code: string, year?: number): LocalAuthority | undefined {
   const la = byCode.get(code.trim().toUpperCase());
   if (!la || year === undefined) return la;
-  return year >= la.firstYear && year <= la.lastYear ? la : undefined;
+  return laValidIn(la, year) ? la : undefined;
 }
 
 /** The LA with this exact name (case-insensitive), or undefined. */
@@ -67,9 +132,9 @@ export function findLaByName(name: string): LocalAuthority | undefined {
   return byName.get(name.trim().toLowerCase());
 }
 
-/** LAs that reported in `year` (ending 31 March). @example lasInYear(2025).length // 153 */
+/** LAs that report in `year` (ending 31 March), open periods included. @example lasInYear(2026).length // 153 */
 export function lasInYear(year: number): LocalAuthority[] {
-  return LOCAL_AUTHORITIES.filter((la) => year >= la.firstYear && year <= la.lastYear);
+  return LOCAL_AUTHORITIES.filter((la) => laValidIn(la, year));
 }
 
 /** The ONS code an LA reported under in `year` (handles recodes such as North Yorkshire 2024). */

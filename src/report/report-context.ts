@@ -5,7 +5,8 @@
  * out of it, so `--scope all-las` costs one forecast run, not 153.
  *
  * Stages of `prepareReportContext`:
- *  1. pick the report year (latest with an England figure unless given);
+ *  1. pick the report year (unless given: the latest year at least half the LAs have a
+ *     figure for, so early returns for the current year do not shrink England to a few LAs);
  *  2. aggregate to regions, England and the footprints (disclosure control when publishing);
  *  3. forecast children looked after at 31 March (total and by placement group), reconciled;
  *  4. backtest the LA model (rolling origin, horizons 1..H) against the no-change forecast.
@@ -59,11 +60,27 @@ export interface ReportContext {
 const TOTALS = { placement_type: TOTAL, age_band: TOTAL };
 const LEVELS = [80, 95];
 
+/**
+ * The default report year: the latest year in which at least half of the LAs reporting
+ * that year have a children-looked-after total (so a few early returns for the current
+ * collection year do not turn the national report into a report on those LAs); when no
+ * year is that complete (a dataset of a few LAs' own data), the latest year with any figure.
+ */
 function latestYear(rows: DatasetRow[]): number {
-  let year = -Infinity;
-  for (const r of rows) if (r.measure === "cla_31_march" && r.geographic_level === "Local authority" && r.value !== null) year = Math.max(year, Number(r.time_period));
-  if (!Number.isFinite(year)) throw new SuffError("E_REPORT_NO_DATA", "The dataset has no LA figures for children looked after at 31 March (measure cla_31_march).", { hint: "Ingest the published data first: suff ingest data/published --out DIR" });
-  return year;
+  const byYear = new Map<number, Set<string>>();
+  for (const r of rows) {
+    if (r.measure !== "cla_31_march" || r.geographic_level !== "Local authority" || r.value === null || r.dims.placement_type !== TOTAL || r.dims.age_band !== TOTAL) continue;
+    const y = Number(r.time_period);
+    let set = byYear.get(y);
+    if (!set) byYear.set(y, (set = new Set()));
+    set.add(r.old_la_code);
+  }
+  if (byYear.size === 0) {
+    for (const r of rows) if (r.measure === "cla_31_march" && r.geographic_level === "Local authority" && r.value !== null) byYear.set(Number(r.time_period), new Set());
+  }
+  if (byYear.size === 0) throw new SuffError("E_REPORT_NO_DATA", "The dataset has no LA figures for children looked after at 31 March (measure cla_31_march).", { hint: "Ingest the published data first: suff ingest data/published --out DIR" });
+  const years = [...byYear.keys()].sort((a, b) => b - a);
+  return years.find((y) => byYear.get(y)!.size * 2 >= lasInYear(y).length) ?? years[0];
 }
 
 /** LA total series (children looked after at 31 March) for the panel backtest, keyed by old code. */

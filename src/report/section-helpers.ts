@@ -27,6 +27,21 @@ export function cell(v: ScopeValue): Cell {
   return v.value ?? STATUS_MARK[v.status] ?? "x";
 }
 
+/**
+ * A figure in words for prose and headline tiles: "5,529", "≥ 5,529" for a lower bound
+ * (a sum over members some of whose figures are missing or suppressed), or the marker.
+ * @example figure({ value: 5529, status: "estimated" }) // "≥ 5,529"
+ */
+export function figure(v: ScopeValue, decimals = 0): string {
+  if (v.value === null) return String(STATUS_MARK[v.status] ?? "x");
+  return `${v.status === "estimated" ? "≥ " : ""}${fmt(v.value, decimals)}`;
+}
+
+/** True when the value is a complete figure (not missing, not a lower bound). */
+export function complete(v: ScopeValue): v is ScopeValue & { value: number } {
+  return v.value !== null && v.status !== "estimated";
+}
+
 export function fmt(n: number | null | undefined, decimals = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "not available";
   return n.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });

@@ -45,14 +45,22 @@ export const DIMENSION_COLUMNS = [
 
 export type DimensionColumn = (typeof DIMENSION_COLUMNS)[number];
 
-/** All columns of dataset.csv, in order. */
+/**
+ * All columns of dataset.csv, in order. `source` (which input kind the value came from,
+ * e.g. "template-xlsx", "ssda903", "dfe-cla-la-totals"; see manifest.json `inputs[].kind`)
+ * comes last; it is optional on reading, so a dataset.csv written before it existed loads.
+ */
 export const DATASET_COLUMNS = [
   ...GEOGRAPHY_COLUMNS,
   "measure",
   ...DIMENSION_COLUMNS,
   "value",
   "value_status",
+  "source",
 ] as const;
+
+/** Columns of dataset.csv that may be absent (older datasets, or a long CSV return). */
+export const OPTIONAL_DATASET_COLUMNS: readonly string[] = ["source"];
 
 export type GeographicLevel = "National" | "Regional" | "Local authority" | "Footprint";
 
@@ -86,6 +94,12 @@ export interface DatasetRow {
   dims: Partial<Record<DimensionColumn, string>>;
   value: number | null;
   value_status: ValueStatus;
+  /**
+   * Which input the value came from: the reader kind of the winning input at ingest
+   * (e.g. "template-xlsx", "long-csv", "ssda903", "dfe-cla-la-totals"). Set centrally by
+   * ingestFiles after merging; absent on rows built elsewhere (aggregates, tests).
+   */
+  source?: string;
 }
 
 /** Per-input accounting in manifest.json: every row read is accepted or rejected. */
@@ -110,6 +124,8 @@ export interface Manifest {
   inputs: ManifestInput[];
   rows: number;
   diagnostics: { error: number; warning: number; info: number };
+  /** suff ingest --prefer, when given: the sources preferred between two values, most preferred first. */
+  prefer?: string[];
 }
 
 /** True when the value looks like a DatasetRow. */

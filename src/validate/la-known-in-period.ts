@@ -1,8 +1,9 @@
 /**
- * Rule: the LA code is a known local authority that reported in the return's period
- * (DfE LA list with first/last years; boundary changes in src/reference/boundary-changes.ts).
+ * Rule: the LA code is a known local authority that reports in the return's period (DfE
+ * LA list with first years; an LA in the latest published year stays valid for later
+ * years unless a boundary change in src/reference/boundary-changes.ts ends it).
  */
-import { findLa } from "../reference/las.ts";
+import { findLa, laValidity } from "../reference/las.ts";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { diagnostic } from "../spec/messages/index.ts";
 import { pointAt, type Rule } from "./rule.ts";
@@ -33,9 +34,9 @@ export const laKnownInPeriod: Rule = {
       if (!/^\d{4}$/.test(row.time_period)) return; // the period rule reports it
       if (findLa(la.oldCode, Number(row.time_period))) return;
       const successorHint = la.successors.length
-        ? `From ${la.lastYear + 1} report as: ${la.successors.map((s) => findLa(s)?.name ?? s).join(", ")}.`
+        ? `From ${la.endYear + 1} report as: ${la.successors.map((s) => findLa(s)?.name ?? s).join(", ")}.`
         : la.predecessors.length ? `Before ${la.firstYear} report as: ${la.predecessors.map((s) => findLa(s)?.name ?? s).join(", ")}.` : "Check the period and the LA code.";
-      out.push(diagnostic("E_LA_OUT_OF_PERIOD", { name: la.name, code, period: row.time_period, firstYear: la.firstYear, lastYear: la.lastYear, successorHint }, where));
+      out.push(diagnostic("E_LA_OUT_OF_PERIOD", { name: la.name, code, period: row.time_period, validity: laValidity(la), successorHint }, where));
     });
     return out;
   },

@@ -27,6 +27,7 @@ export function datasetRecord(row: DatasetRow): Record<string, CsvCell> {
     measure: row.measure,
     value: row.value,
     value_status: row.value_status,
+    source: row.source ?? "",
   };
   for (const column of DIMENSION_COLUMNS) record[column] = row.dims[column] ?? "";
   return record;

@@ -6,7 +6,7 @@
  * published as a region of its own.
  */
 import type { DatasetRow } from "../../spec/dataset.ts";
-import { findLa, findLaByName, laGeography, lasInYear, type LocalAuthority } from "../../reference/las.ts";
+import { findLa, findLaByName, laGeography, laValidIn, lasInYear, type LocalAuthority } from "../../reference/las.ts";
 import { ENGLAND, findRegion, LONDON_SUBREGIONS } from "../../reference/regions.ts";
 
 export type Geography = Pick<DatasetRow, "geographic_level" | "country_code" | "country_name" | "region_code" | "region_name" | "old_la_code" | "new_la_code" | "la_name">;
@@ -78,7 +78,7 @@ export function resolveGeography(input: GeographyInput): GeographyResolution {
     }
     if (input.laName) {
       const la = findLaByName(input.laName);
-      if (la && input.year >= la.firstYear && input.year <= la.lastYear) return { status: "ok", geography: laGeography(la, input.year) };
+      if (la && laValidIn(la, input.year)) return { status: "ok", geography: laGeography(la, input.year) };
     }
     const known = findLaAnyYear(input);
     if (known) return { status: "out_of_period", la: known };
@@ -107,7 +107,7 @@ const looseIndex = new Map<number, Map<string, LocalAuthority>>();
  */
 export function findLaByLooseName(name: string, year: number): LocalAuthority | undefined {
   const exact = findLaByName(name);
-  if (exact && year >= exact.firstYear && year <= exact.lastYear) return exact;
+  if (exact && laValidIn(exact, year)) return exact;
   let index = looseIndex.get(year);
   if (!index) {
     index = new Map();

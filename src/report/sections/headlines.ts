@@ -4,20 +4,31 @@
 import type { HeadlineFigure, ReportSection, ReportTable } from "../../spec/report.ts";
 import { ScopeView } from "../scope-view.ts";
 import { comparisonChart } from "../charts/comparison-chart.ts";
-import { TOTALS, cell, fmt, signed, rate, chart } from "../section-helpers.ts";
+import { TOTALS, cell, complete, figure, fmt, signed, rate, chart } from "../section-helpers.ts";
 import type { ReportInput } from "../report-input.ts";
 
 export function headlineSection(input: ReportInput, view: ScopeView): ReportSection {
   const { year } = input;
   const now = view.get("cla_31_march", TOTALS, year);
-  const last = view.get("cla_31_march", TOTALS, year - 1).value;
-  const five = view.get("cla_31_march", TOTALS, year - 5).value;
-  const r = rate(view, year);
+  const lastValue = view.get("cla_31_march", TOTALS, year - 1);
+  const fiveValue = view.get("cla_31_march", TOTALS, year - 5);
+  // A change is only shown between two complete figures: a lower bound (some members
+  // missing or suppressed) minus a complete total is not a change.
+  const last = complete(lastValue) ? lastValue.value : null;
+  const five = complete(fiveValue) ? fiveValue.value : null;
+  const partial = now.status === "estimated";
+  const r = partial ? null : rate(view, year);
+  const incomplete = "not available: the total is incomplete";
+  const change = (then: number | null, thenValue: typeof lastValue): Pick<HeadlineFigure, "value" | "note"> => {
+    if (partial || (thenValue.status === "estimated")) return { value: "not available", note: partial ? `${figure(now)} is a lower bound` : `${figure(thenValue)} in that year is a lower bound` };
+    if (now.value === null || then === null) return { value: "not available" };
+    return { value: signed(now.value - then), note: then ? `${signed((100 * (now.value - then)) / then, 1)}%` : undefined };
+  };
   const headlines: HeadlineFigure[] = [
-    { label: `Children looked after at 31 March ${year}`, value: now.value === null ? String(cell(now)) : fmt(now.value) },
-    { label: "Rate per 10,000 children aged 0 to 17", value: fmt(r) },
-    { label: `Change since 31 March ${year - 1}`, value: now.value !== null && last !== null ? signed(now.value - last) : "not available", note: now.value !== null && last ? `${signed((100 * (now.value - last)) / last, 1)}%` : undefined },
-    { label: `Change since 31 March ${year - 5}`, value: now.value !== null && five !== null ? signed(now.value - five) : "not available", note: now.value !== null && five ? `${signed((100 * (now.value - five)) / five, 1)}%` : undefined },
+    { label: `Children looked after at 31 March ${year}`, value: now.value === null ? String(cell(now)) : figure(now), ...(partial ? { note: "lower bound: some members' figures are missing or suppressed" } : {}) },
+    { label: "Rate per 10,000 children aged 0 to 17", value: partial ? incomplete : fmt(r) },
+    { label: `Change since 31 March ${year - 1}`, ...change(last, lastValue) },
+    { label: `Change since 31 March ${year - 5}`, ...change(five, fiveValue) },
   ];
   const compRows = [{ name: input.scope.name, kind: "scope" as const, view }, ...input.comparators.map((c) => ({ name: c.name, kind: c.kind, view: new ScopeView(c.rows) }))];
   const table: ReportTable = {
@@ -35,8 +46,9 @@ export function headlineSection(input: ReportInput, view: ScopeView): ReportSect
   const neighbours = compRows.filter((c) => c.kind === "neighbour").map((c) => rate(c.view, year)).filter((x): x is number => x !== null);
   const england = compRows.find((c) => c.kind === "england");
   const paragraphs = [
-    `At 31 March ${year}, ${input.scope.name} looked after ${now.value === null ? "an unpublished number of" : fmt(now.value)} children` +
-      (r === null ? " (the rate per 10,000 children cannot be computed: the dataset has no ONS population for this year)." : `, a rate of ${fmt(r)} per 10,000 children aged 0 to 17.`),
+    `At 31 March ${year}, ${input.scope.name} looked after ${now.value === null ? "an unpublished number of" : partial ? `at least ${fmt(now.value)}` : fmt(now.value)} children` +
+      (partial ? ": a lower bound, because some members' figures are missing or suppressed (see Data coverage); the rate and the change on earlier years are not shown."
+        : r === null ? " (the rate per 10,000 children cannot be computed: the dataset has no ONS population for this year)." : `, a rate of ${fmt(r)} per 10,000 children aged 0 to 17.`),
   ];
   const englandRate = england ? rate(england.view, year) : null;
   if (englandRate !== null && input.scope.kind !== "england") paragraphs.push(`The rate for England was ${fmt(englandRate)} per 10,000.`);

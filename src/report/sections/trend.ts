@@ -5,6 +5,7 @@ import type { ReportSection, ReportTable } from "../../spec/report.ts";
 import type { ScopeView } from "../scope-view.ts";
 import { trendFanChart } from "../charts/trend-fan-chart.ts";
 import { TOTALS, fmt, chart } from "../section-helpers.ts";
+import type { Cell } from "../../spec/report.ts";
 import type { ReportInput } from "../report-input.ts";
 
 /** Chart rows where the forecast line and bands start at the last observed point, so they join. */
@@ -40,8 +41,13 @@ export function trendSection(input: ReportInput, view: ScopeView): ReportSection
       { key: "lo95", label: "95% lower", numeric: true },
       { key: "hi95", label: "95% upper", numeric: true },
     ],
-    rows: rows.map((r) => ({ ...r, year: String(r.year) })),
+    rows: rows.map((r) => {
+      const h = history.find((x) => x.year === r.year && r.observed !== null);
+      const observed: Cell = h && h.status === "estimated" && r.observed !== null ? `≥ ${fmt(r.observed)}` : r.observed;
+      return { ...r, year: String(r.year), observed };
+    }),
   };
+  const lowerBounds = history.filter((h) => h.value !== null && h.status === "estimated").map((h) => h.year);
   const sections: ReportSection = {
     id: "trend",
     heading: "Trend and forecast",
@@ -49,6 +55,7 @@ export function trendSection(input: ReportInput, view: ScopeView): ReportSection
     charts: [chart("trend", "Children looked after at 31 March, with forecast", alt, trendFanChart(bridged(rows, f !== null), { title: "Children looked after at 31 March", yTitle: "Children" }), table)],
     tables: [],
   };
+  if (lowerBounds.length) sections.paragraphs.push(`Figures for ${lowerBounds.join(", ")} are lower bounds (marked ≥ in the table): some members' figures are missing or suppressed, so the line understates those years.`);
   if (f) {
     sections.paragraphs.push(`The forecast uses the ${f.model} model. ${f.intervals} The shaded bands show the 80% and 95% prediction intervals: in backtests, the outcome fell inside them about as often as stated.`);
     if (f.backtest.length) {

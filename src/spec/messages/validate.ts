@@ -3,7 +3,7 @@ import type { Catalogue } from "./types.ts";
 /** Diagnostics raised by the validate stage. */
 export const validateMessages: Catalogue = {
   E_LA_UNKNOWN: { severity: "error", message: "LA code '{code}' is not a known local authority.", hint: "Use the LA's ONS code (e.g. E06000001) or 3-digit DfE code (e.g. 805)." },
-  E_LA_OUT_OF_PERIOD: { severity: "error", message: "{name} ({code}) did not report in {period}: it reported from {firstYear} to {lastYear}.", hint: "{successorHint}" },
+  E_LA_OUT_OF_PERIOD: { severity: "error", message: "{name} ({code}) does not report in {period}: it reports {validity}.", hint: "{successorHint}" },
   W_CODE_NOT_EXACT: { severity: "warning", message: "'{raw}' in {column} was read as '{code}' (case, spacing or a label instead of the code).", hint: "Pick the value from the dropdown to avoid this warning." },
   E_CODE_INVALID: { severity: "error", message: "'{raw}' is not a valid {column} code for measure '{measure}'.", hint: "Valid codes include: {examples}." },
   E_DIMENSION_NOT_ALLOWED: { severity: "error", message: "Measure '{measure}' has no {column} dimension but the row gives '{raw}'." },
