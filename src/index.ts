@@ -15,7 +15,8 @@ export * from "./reference/code-lists.ts";
 export * from "./reference/code-tree.ts";
 
 // The national template
-export { TEMPLATE, TEMPLATE_VERSION, SECTIONS, MEASURES, findMeasure } from "./template/measures.ts";
+export { TEMPLATE, TEMPLATE_VERSION, SECTIONS, MEASURES, REQUIRED_MEASURES, findMeasure } from "./template/measures.ts";
+export { templateMeasuresCsv, MEASURE_DICTIONARY_COLUMNS } from "./template/template-measures-csv.ts";
 export * from "./reference/las.ts";
 export * from "./reference/regions.ts";
 export * from "./reference/boundary-changes.ts";
@@ -41,7 +42,7 @@ export { dampedModel } from "./forecast/models/damped.ts";
 export { blankWorkbook, TEMPLATE_DATE } from "./template/blank-workbook.ts";
 export { templateCsvHeader } from "./template/template-csv-header.ts";
 export { templateJsonSchema } from "./template/template-json-schema.ts";
-export { templateFiles, parseTemplateFormats, TEMPLATE_FILE_NAMES, type TemplateFormat } from "./template/template-files.ts";
+export { templateFiles, parseTemplateFormats, TEMPLATE_FILE_NAMES, MEASURE_DICTIONARY_FILE_NAME, type TemplateFormat } from "./template/template-files.ts";
 export { prefillRows, sectionColumns, sectionDimensions } from "./template/prefill-rows.ts";
 export { MISSING_REASONS, parseMissingReason, type MissingReason } from "./template/missing-reasons.ts";
 export { readTemplateWorkbook, TEMPLATE_XLSX_KIND } from "./ingest/from-template-xlsx.ts";
@@ -55,6 +56,7 @@ export { openWorkbook } from "./ingest/open-workbook.ts";
 export { readXlsxGrid, type Grid, type GridSheet } from "./ingest/xlsx-grid.ts";
 export { RULES, runRules } from "./validate/run-rules.ts";
 export { validateFile, type FileValidation } from "./validate/validate-file.ts";
+export { completeness, fromSsda903, type Completeness } from "./validate/required-values.ts";
 export type { Rule, ValidationContext } from "./validate/rule.ts";
 
 // forecast: reconciliation, hierarchies, the pooled LA model and dataset forecasts

@@ -167,6 +167,8 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
   const out: AggregateRow[] = [];
   const notComparable = new Map<string, { footprint: string; reason: string; periods: string[] }>();
   const contributions = new Map<AggregateRow, MemberValue[]>();
+  // Means left out of a weighted mean because their weight is blank (never silently).
+  const unweighted = new Map<string, { measure: string; weight: string; members: Set<string>; example: string }>();
   for (const footprint of set.footprints) {
     const geography = footprintGeography(options.to, footprint);
     const resolved = new Map<number, ReturnType<typeof membersInYear>>();
@@ -189,6 +191,15 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
       if (measure.aggregation.kind === "weighted_mean") {
         const weights = byCell.get(cellKey(cell.time_period, cell.time_identifier, measure.aggregation.weight, dimensionKey(cell.dims))) ?? new Map<string, DatasetRow>();
         rolled = rollUpWeightedMean(members, memberRows, weights);
+        for (const code of members) {
+          const mean = memberRows.get(code);
+          if (!mean || mean.value === null || (weights.get(code)?.value ?? null) !== null) continue;
+          const k = `${cell.measure}|${cell.time_period}`;
+          const entry = unweighted.get(k) ?? { measure: cell.measure, weight: measure.aggregation.weight, members: new Set<string>(), example: "" };
+          entry.members.add(code);
+          entry.example ||= `${findLa(code)?.name ?? code} ${cell.time_period} ${dimensionKey(cell.dims).replace(/\|+/g, " ").trim()}: ${mean.value}`;
+          unweighted.set(k, entry);
+        }
       } else {
         rolled = rollUpSum(members, memberRows);
       }
@@ -214,6 +225,10 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
       out.push(row);
       if (measure.aggregation.kind === "sum" && comparable) contributions.set(row, rolled.contributions);
     }
+  }
+
+  for (const u of unweighted.values()) {
+    diagnostics.push(diagnostic("W_AGGREGATE_WEIGHT_MISSING", { measure: u.measure, weight: u.weight, members: u.members.size, example: u.example }));
   }
 
   for (const { footprint, reason, periods } of notComparable.values()) {

@@ -59,11 +59,17 @@ export function register(program: Command): void {
       const all: Diagnostic[] = [];
       let unreadable = 0;
       let rows = 0;
+      let requiredMissing = 0;
+      let optionalMissing = 0;
+      let optionalRows = 0;
       for (const file of files) {
         try {
           const result = await validateFile({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { period: options.period, mapping });
           all.push(...result.diagnostics);
           rows += result.read.rowsRead;
+          requiredMissing += result.completeness.required.missing;
+          optionalMissing += result.completeness.optional.missing;
+          optionalRows += result.completeness.optional.rows;
         } catch (error) {
           if (!isSuffError(error)) throw error;
           unreadable++;
@@ -75,7 +81,7 @@ export function register(program: Command): void {
       if (options.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else {
         for (const d of all) if (!options.quiet || d.severity !== "info") process.stdout.write(`${formatLine(d)}\n`);
-        process.stdout.write(`${files.length} file(s), ${rows} rows read: ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} unreadable` : ""}.\n`);
+        process.stdout.write(`${files.length} file(s), ${rows} rows read: ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} unreadable` : ""}; required values missing: ${requiredMissing}; optional values blank: ${optionalMissing} of ${optionalRows}.\n`);
       }
       process.exitCode = unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
     });

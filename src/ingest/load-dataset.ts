@@ -67,7 +67,7 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
 /**
  * Read a dataset folder.
  * @throws SuffError E_DATASET_NOT_FOUND (exit 2) when dataset.csv or manifest.json is missing; E_DATASET_INVALID when malformed.
- * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.0.0"
+ * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.1.0"
  */
 export function loadDataset(dir: string): { rows: DatasetRow[]; manifest: Manifest } {
   const csvPath = path.join(dir, "dataset.csv");

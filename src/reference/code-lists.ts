@@ -13,6 +13,8 @@ export interface CodeNode {
   /** Other spellings that mean this code: published labels, SSDA903 codes. Matched case-insensitively. */
   aliases?: string[];
   children?: CodeNode[];
+  /** A code only the LA's own records can give (no SSDA903 or published source has it). */
+  templateOnly?: boolean;
 }
 
 export interface CodeList {
@@ -98,7 +100,7 @@ export const PLACEMENT_TYPE: CodeList = {
       code: "other_placements",
       label: "Other placements",
       children: [
-        { code: "unregistered", label: "Unregistered setting (template only)" },
+        { code: "unregistered", label: "Unregistered setting (template only)", templateOnly: true },
         { code: "other", label: "Other placement", aliases: ["Z1", "Z11", "Z12", "Z13", "Z14", "T0", "T1", "T2", "T3", "T4", "P3"] },
       ],
     },

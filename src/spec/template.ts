@@ -40,6 +40,12 @@ export interface Measure {
   rules: MeasureRule[];
   /** Where the value usually comes from: a published file, SSDA903, or the LA's own records. */
   sources: Array<"dfe_published" | "ssda903" | "ofsted" | "mhclg_ro3" | "ons" | "la_records">;
+  /**
+   * Whether every return must give it (the CMA core): each of its template rows needs a
+   * value or a missing reason, or validation fails with an error at the cell. Optional
+   * measures left blank are counted in the validation summary.
+   */
+  required: boolean;
 }
 
 export interface Section {

@@ -27,6 +27,8 @@ export const TEMPLATE_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
 const DECIMAL_UNITS: ReadonlySet<Unit> = new Set(["gbp_per_week", "gbp_thousand", "gbp"]);
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1D3557" } };
 const LOCKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } };
+/** Value cells of required measures: pale yellow, so the core stands out (the label also says "required"). */
+const REQUIRED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 /** exceljs has range data validations at run time (lib/doc/data-validations.js) but not in its typings. */
 interface RangeValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
@@ -83,7 +85,7 @@ function addLists(workbook: ExcelJS.Workbook): void {
 
 function addGuidance(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet(GUIDANCE_SHEET);
-  sheet.columns = [{ width: 34 }, { width: 60 }, { width: 18 }, { width: 40 }];
+  sheet.columns = [{ width: 34 }, { width: 60 }, { width: 18 }, { width: 40 }, { width: 12 }, { width: 30 }];
   const lines: string[][] = [
     ["National placement sufficiency return"],
     ["Template version", TEMPLATE_VERSION],
@@ -91,6 +93,7 @@ function addGuidance(workbook: ExcelJS.Workbook): void {
     ["How to fill it in", "1. On the Return sheet choose your LA code and enter the period (e.g. 2025 for the year ending 31 March 2025)."],
     ["", "2. On each section sheet enter a number in the 'value' column of every row. Do not change the measure or dimension columns of prefilled rows."],
     ["", "3. If you cannot give a value, leave it blank and choose a 'missing_reason'. Never enter 0 for a figure you do not know."],
+    ["", "Rows marked [required] (value cell shaded yellow) are the core every return must give: a value or a missing_reason in each. A blank required row is an error when the file is validated; blank optional rows are counted."],
     ["", "4. 'total' rows are the total over that dimension: parts must add up to their total (leaves to their group, groups to the total)."],
     ["", "5. Providers sheet: one row per provider used, with the Ofsted URN (or name) in provider_id."],
     ["", "6. Check the file with: suff validate <file>.xlsx (errors point at the cell)."],
@@ -101,13 +104,13 @@ function addGuidance(workbook: ExcelJS.Workbook): void {
   ];
   for (const line of lines) sheet.addRow(line);
   sheet.getRow(1).font = { bold: true, size: 14 };
-  const header = sheet.addRow(["measure", "label", "unit", "dimensions"]);
+  const header = sheet.addRow(["measure", "label", "unit", "dimensions", "required", "sources"]);
   styleHeader(header);
   for (const section of SECTIONS) {
     const sectionRow = sheet.addRow([`${section.label} (sheet '${section.sheet}')`, section.description]);
     sectionRow.font = { bold: true };
     for (const m of MEASURES.filter((x) => x.section === section.id)) {
-      sheet.addRow([m.id, `${m.label}. ${m.description}`, m.unit, m.dimensions.map((d) => d.column).join(", ") || "(none)"]);
+      sheet.addRow([m.id, `${m.label}. ${m.description}`, m.unit, m.dimensions.map((d) => d.column).join(", ") || "(none)", m.required ? "required" : "optional", m.sources.join(", ")]);
     }
   }
   sheet.addRow([]);
@@ -160,7 +163,8 @@ function rowLabel(measure: Measure, dims: PrefilledDims): string {
       return `${name}: ${code === TOTAL ? "all" : (findCode(list, code)?.label ?? code)}`;
     })
     .filter((x): x is string => x !== undefined);
-  return parts.length ? `${measure.label} - ${parts.join("; ")}` : measure.label;
+  const text = parts.length ? `${measure.label} - ${parts.join("; ")}` : measure.label;
+  return measure.required ? `${text} [required]` : text;
 }
 
 async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["section"], sheetName: string): Promise<void> {
@@ -183,6 +187,7 @@ async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["sectio
         const input = column === "value" || column === "missing_reason" || (isDimension && freeText && own.has(column));
         cell.protection = { locked: !input };
         if (isDimension && !own.has(column)) cell.fill = LOCKED_FILL;
+        if (column === "value" && measure.required) cell.fill = REQUIRED_FILL;
         if (input && isDimension && CODE_LISTS[column]) {
           validations(sheet).add(cellReference(r, i + 1), {
             type: "list", allowBlank: true, formulae: [listRangeName(column)], showErrorMessage: true,

@@ -7,7 +7,27 @@
 import type { DimensionColumn } from "../spec/dataset.ts";
 import type { Aggregation, Measure, MeasureDimension, MeasureRule, Section, Template, Unit } from "../spec/template.ts";
 
-export const TEMPLATE_VERSION = "1.0.0";
+export const TEMPLATE_VERSION = "1.1.0";
+
+/**
+ * The required measures: the core the CMA market study asked every LA to report in the
+ * same form (children looked after by placement type and age, starts, ceases, placed
+ * outside the LA, in-house foster capacity, LA children's home beds, and weekly costs with
+ * the weights that let them be combined). Every other measure is optional. A required
+ * measure's every template row needs a value or a missing reason (not_available,
+ * not_applicable, suppressed): a blank is an error at its cell.
+ */
+export const REQUIRED_MEASURES: readonly string[] = [
+  "cla_31_march",
+  "starts_in_year",
+  "ceases_in_year",
+  "placed_outside_la",
+  "foster_households_inhouse",
+  "foster_places_approved",
+  "la_childrens_home_beds",
+  "weekly_cost_mean",
+  "placements_costed",
+];
 
 export const SECTIONS: Section[] = [
   { id: "context", label: "Context", sheet: "Context", description: "Population of children aged 0 to 17 (ONS mid-year estimate), used for rates per 10,000 children." },
@@ -38,10 +58,10 @@ function count(
   extraRules: MeasureRule[] = [],
 ): Measure {
   const sumRules: MeasureRule[] = dimensions.filter((d) => d.total).map((d) => ({ kind: "parts_sum_to_total", dimension: d.column }));
-  return { id, section, label, description, unit, aggregation: SUM, dimensions, rules: [...COUNT_RULES, ...sumRules, ...extraRules], sources };
+  return { id, section, label, description, unit, aggregation: SUM, dimensions, rules: [...COUNT_RULES, ...sumRules, ...extraRules], sources, required: false };
 }
 
-export const MEASURES: Measure[] = [
+const ALL_MEASURES: Measure[] = [
   // Context
   count("population_0_17", "context", "Children aged 0 to 17", "ONS mid-year population estimate of children aged 0 to 17 in the LA (mid-year before 31 March of the period).", [], ["ons"], "children"),
 
@@ -103,6 +123,7 @@ export const MEASURES: Measure[] = [
     dimensions: dims("placement_type", "sector"),
     rules: [{ kind: "non_negative" }],
     sources: ["la_records"],
+    required: false,
   },
   {
     id: "weekly_cost_median",
@@ -114,6 +135,7 @@ export const MEASURES: Measure[] = [
     dimensions: dims("placement_type", "sector"),
     rules: [{ kind: "non_negative" }],
     sources: ["la_records"],
+    required: false,
   },
   count("placements_costed", "cost", "Placements costed", "Placements at 31 March whose weekly cost is included in the mean and median, by placement type and sector (the weight of the mean).", dims("placement_type", "sector"), ["la_records"], "count"),
   {
@@ -126,6 +148,7 @@ export const MEASURES: Measure[] = [
     dimensions: dims("spend_category"),
     rules: [{ kind: "parts_sum_to_total", dimension: "spend_category" }],
     sources: ["mhclg_ro3", "la_records"],
+    required: false,
   },
   count("placements_over_10k_week", "cost", "Placements costing more than GBP 10,000 a week", "Placements at 31 March with a weekly cost above GBP 10,000, by placement type.", dims("placement_type"), ["la_records"], "count"),
 
@@ -141,8 +164,12 @@ export const MEASURES: Measure[] = [
     dimensions: dims("provider_id", "owning_group", "sector", "placement_type"),
     rules: [{ kind: "non_negative" }],
     sources: ["la_records"],
+    required: false,
   },
 ];
+
+/** Every measure of the template, in template order, marked required (REQUIRED_MEASURES) or optional. */
+export const MEASURES: Measure[] = ALL_MEASURES.map((m) => ({ ...m, required: REQUIRED_MEASURES.includes(m.id) }));
 
 /** The template: version, sections and measures. */
 export const TEMPLATE: Template = { version: TEMPLATE_VERSION, sections: SECTIONS, measures: MEASURES };

@@ -6,6 +6,7 @@ import { SuffError } from "../spec/errors.ts";
 import { blankWorkbook } from "./blank-workbook.ts";
 import { templateCsvHeader } from "./template-csv-header.ts";
 import { templateJsonSchema } from "./template-json-schema.ts";
+import { templateMeasuresCsv } from "./template-measures-csv.ts";
 
 export type TemplateFormat = "xlsx" | "csv" | "schema";
 export const TEMPLATE_FORMATS: readonly TemplateFormat[] = ["xlsx", "csv", "schema"];
@@ -14,6 +15,9 @@ export const TEMPLATE_FILE_NAMES: Readonly<Record<TemplateFormat, string>> = {
   csv: "sufficiency-template.csv",
   schema: "sufficiency-template.schema.json",
 };
+
+/** The measure dictionary written with the CSV header (format csv): required or optional, unit, dimensions. */
+export const MEASURE_DICTIONARY_FILE_NAME = "sufficiency-template-measures.csv";
 
 /**
  * Parse a comma list of formats ("xlsx,csv,schema").
@@ -39,7 +43,7 @@ export async function templateFiles(formats: readonly TemplateFormat[]): Promise
   for (const format of formats) {
     const name = TEMPLATE_FILE_NAMES[format];
     if (format === "xlsx") out.push({ name, data: await blankWorkbook() });
-    else if (format === "csv") out.push({ name, data: templateCsvHeader() });
+    else if (format === "csv") out.push({ name, data: templateCsvHeader() }, { name: MEASURE_DICTIONARY_FILE_NAME, data: templateMeasuresCsv() });
     else out.push({ name, data: `${JSON.stringify(templateJsonSchema(), null, 2)}\n` });
   }
   return out;

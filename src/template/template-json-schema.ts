@@ -1,7 +1,8 @@
 /**
  * JSON Schema (draft 2020-12) for one row of a long return (a long CSV row read as
  * JSON, or a DatasetRow with its dims spread into columns), generated from TEMPLATE:
- * measure ids, code lists as enums, and per measure which dimension columns it uses.
+ * measure ids, code lists as enums, per measure which dimension columns it uses, and for
+ * the required measures (the CMA core) that a row carries a value or a missing reason.
  */
 import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
 import { allCodes } from "../reference/code-tree.ts";
@@ -37,6 +38,7 @@ export function templateJsonSchema(): Schema {
   for (const c of DIMENSION_COLUMNS) properties[c] = dimensionSchema(c);
   properties.value = { type: ["number", "null"], description: "Empty/null when missing: never 0 for an unknown figure." };
   properties.value_status = { type: "string", enum: VALUE_STATUSES };
+  properties.source = { type: "string", description: "Optional: where the figure came from (e.g. ssda903 when pre-filled from the SSDA903 extract). The dataset records the kind of input each value was read from." };
   const perMeasure = MEASURES.map((m) => {
     const own = new Set(m.dimensions.map((d) => d.column as string));
     const then: Record<string, Schema> = {};
@@ -46,7 +48,10 @@ export function templateJsonSchema(): Schema {
     }
     if (m.unit !== "gbp_per_week" && m.unit !== "gbp_thousand" && m.unit !== "gbp") then.value = { type: ["integer", "null"], minimum: 0 };
     else then.value = { type: ["number", "null"], minimum: 0 };
-    return { if: { properties: { measure: { const: m.id } }, required: ["measure"] }, then: { properties: then } };
+    const rule: Schema = { description: `${m.id}: ${m.required ? "required" : "optional"}`, properties: then };
+    // A required measure's row has a value, or says why not (a missing_reason other than a plain blank).
+    if (m.required) rule.anyOf = [{ properties: { value: { type: "number" } }, required: ["value"] }, { properties: { value_status: { enum: VALUE_STATUSES.filter((s) => s !== "ok" && s !== "missing") } }, required: ["value_status"] }];
+    return { if: { properties: { measure: { const: m.id } }, required: ["measure"] }, then: rule };
   });
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -59,5 +64,6 @@ export function templateJsonSchema(): Schema {
     anyOf: [{ required: ["new_la_code"] }, { required: ["old_la_code"] }],
     allOf: perMeasure,
     "x-columns": [...DATASET_COLUMNS],
+    "x-required-measures": MEASURES.filter((m) => m.required).map((m) => m.id),
   };
 }

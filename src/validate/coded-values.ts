@@ -13,7 +13,7 @@ import { pointAt, type Rule } from "./rule.ts";
 /**
  * The rule, run by validateFile on every return.
  * @throws never: findings are diagnostics.
- * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,placement_type,value\nE06000001,2025,block_contracted_beds,Secure ,1\n") })).diagnostics.map((d) => d.code) // ["W_CODE_NOT_EXACT"]
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,placement_type,value\nE06000001,2025,block_contracted_beds,Secure ,1\n") })).diagnostics.map((d) => d.code).filter((c) => !c.startsWith("E_REQUIRED")) // ["W_CODE_NOT_EXACT"]
  */
 export const codedValues: Rule = {
   code: "E_CODE_INVALID",

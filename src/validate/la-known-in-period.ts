@@ -11,7 +11,7 @@ import { pointAt, type Rule } from "./rule.ts";
 /**
  * The rule, run by validateFile on every return.
  * @throws never: findings are diagnostics.
- * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("old_la_code,time_period,measure,value\n909,2025,foster_places_approved,1\n") })).diagnostics.map((d) => d.code) // ["E_LA_OUT_OF_PERIOD"]
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("old_la_code,time_period,measure,value\n909,2025,foster_places_approved,1\n") })).diagnostics.map((d) => d.code).filter((c) => !c.startsWith("E_REQUIRED")) // ["E_LA_OUT_OF_PERIOD"]
  */
 export const laKnownInPeriod: Rule = {
   code: "E_LA_OUT_OF_PERIOD",

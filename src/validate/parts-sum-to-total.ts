@@ -75,7 +75,7 @@ function round(x: number): number {
 /**
  * The rule, run by validateFile on every return.
  * @throws never: findings are diagnostics.
- * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,age_band,value\nE06000001,2025,cla_31_march_uasc,total,9\nE06000001,2025,cla_31_march_uasc,under_1,0\nE06000001,2025,cla_31_march_uasc,1_to_4,0\nE06000001,2025,cla_31_march_uasc,5_to_9,1\nE06000001,2025,cla_31_march_uasc,10_to_15,3\nE06000001,2025,cla_31_march_uasc,16_plus,6\n") })).diagnostics.map((d) => d.code) // ["E_PARTS_NOT_TOTAL"]
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,age_band,value\nE06000001,2025,cla_31_march_uasc,total,9\nE06000001,2025,cla_31_march_uasc,under_1,0\nE06000001,2025,cla_31_march_uasc,1_to_4,0\nE06000001,2025,cla_31_march_uasc,5_to_9,1\nE06000001,2025,cla_31_march_uasc,10_to_15,3\nE06000001,2025,cla_31_march_uasc,16_plus,6\n") })).diagnostics.map((d) => d.code).filter((c) => !c.startsWith("E_REQUIRED")) // ["E_PARTS_NOT_TOTAL"]
  */
 export const partsSumToTotal: Rule = {
   code: "E_PARTS_NOT_TOTAL",

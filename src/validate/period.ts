@@ -18,7 +18,7 @@ export function latestCompletePeriod(today: Date): number {
 /**
  * The rule, run by validateFile on every return.
  * @throws never: findings are diagnostics.
- * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2024-25,foster_places_approved,1\n") })).diagnostics.map((d) => d.code) // ["E_PERIOD_FORMAT"]
+ * @example (await validateFile({ name: "r.csv", bytes: new TextEncoder().encode("new_la_code,time_period,measure,value\nE06000001,2024-25,foster_places_approved,1\n") })).diagnostics.map((d) => d.code).filter((c) => !c.startsWith("E_REQUIRED")) // ["E_PERIOD_FORMAT"]
  */
 export const period: Rule = {
   code: "E_PERIOD_FORMAT",

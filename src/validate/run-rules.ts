@@ -8,12 +8,13 @@ import { codedValues } from "./coded-values.ts";
 import { countValues } from "./count-values.ts";
 import { duplicateRows } from "./duplicate-rows.ts";
 import { laKnownInPeriod } from "./la-known-in-period.ts";
-import { missingValues } from "./missing-values.ts";
 import { partsSumToTotal } from "./parts-sum-to-total.ts";
 import { period } from "./period.ts";
+import { requiredValues } from "./required-values.ts";
+import { weightsPresent } from "./weights-present.ts";
 import type { Rule, ValidationContext } from "./rule.ts";
 
-export const RULES: readonly Rule[] = [period, laKnownInPeriod, codedValues, countValues, duplicateRows, partsSumToTotal, atMost, missingValues];
+export const RULES: readonly Rule[] = [period, laKnownInPeriod, codedValues, countValues, duplicateRows, partsSumToTotal, atMost, weightsPresent, requiredValues];
 
 /**
  * All rule diagnostics for a context.

@@ -12,12 +12,15 @@ import { sniffFile } from "../ingest/sniff.ts";
 import type { ReadResult } from "../spec/dataset.ts";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { SuffError } from "../spec/errors.ts";
+import { completeness, type Completeness } from "./required-values.ts";
 import { runRules } from "./run-rules.ts";
 
 export interface FileValidation {
   file: string;
   read: ReadResult;
   diagnostics: Diagnostic[];
+  /** Required cells missing and blank optional rows (for the validation summary). */
+  completeness: Completeness;
 }
 
 /**
@@ -40,7 +43,8 @@ export async function validateFile(file: { name: string; bytes: Uint8Array }, op
     readXlsxGrid(file); // throws the SuffError that says what the file really is
     throw new Error("unreachable: readXlsxGrid accepted a file sniffFile rejected");
   }
-  const ruleDiagnostics = runRules({ file: file.name, rows: read.rows, locations: read.locations ?? [], period: options.period, today: options.today ?? new Date() });
+  const ctx = { file: file.name, rows: read.rows, locations: read.locations ?? [], period: options.period, today: options.today ?? new Date() };
+  const ruleDiagnostics = runRules(ctx);
   const diagnostics = [...read.diagnostics, ...ruleDiagnostics].map((d) => ({ ...d, file: d.file ?? file.name }));
-  return { file: file.name, read, diagnostics };
+  return { file: file.name, read, diagnostics, completeness: completeness(ctx) };
 }

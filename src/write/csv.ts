@@ -1,24 +1,5 @@
 /**
- * Tidy CSV text: RFC 4180 quoting, numbers as written, missing as empty, and text that a
- * spreadsheet would evaluate (leading = + - @) neutralised.
+ * Tidy CSV text for the writers. The formatter itself lives in src/util/to-csv.ts so the
+ * template layer (the measure dictionary) can use the same one.
  */
-import { neutraliseFormula } from "../util/neutralise-formula.ts";
-
-export type CsvCell = string | number | null | undefined;
-
-function cell(value: CsvCell): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = neutraliseFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Format rows as CSV with the given column order.
- * @example toCsv(["a", "b"], [{ a: "=1", b: 2 }]) // "a,b\n'=1,2\n"
- */
-export function toCsv(columns: readonly string[], rows: Iterable<Record<string, CsvCell>>): string {
-  const lines = [columns.map((c) => cell(c)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(","));
-  return lines.join("\n") + "\n";
-}
+export { toCsv, type CsvCell } from "../util/to-csv.ts";

@@ -18,6 +18,7 @@ import { loadDataset, parseDatasetCsv } from "../../src/ingest/load-dataset";
 import { datasetCsv } from "../../src/write/dataset";
 import { DATASET_COLUMNS, type DatasetRow, type Manifest } from "../../src/spec/dataset";
 import { SUFF } from "../helpers/cli";
+import { TEMPLATE_VERSION } from "../../src/template/measures";
 
 const enc = new TextEncoder();
 const file = (p: string, text: string): InputFile => {
@@ -32,7 +33,7 @@ describe("ingestFiles", () => {
   it("routes by content, accounts every row and builds the manifest", async () => {
     const a = file("a/totals.csv", totalsHeader + "2025,E06000001,805,Hartlepool,332,x\n2025,E10000006,909,Cumbria,z,x\n");
     const result = await ingestFiles([a], { created: CREATED });
-    expect(result.manifest).toMatchObject({ template_version: "1.0.0", created: CREATED, rows: 1 });
+    expect(result.manifest).toMatchObject({ template_version: TEMPLATE_VERSION, created: CREATED, rows: 1 });
     expect(result.manifest.inputs[0]).toMatchObject({ path: "a/totals.csv", sha256: a.sha256, kind: "dfe-cla-la-totals", rows_read: 2, rows_accepted: 1, rows_rejected: 0, rows_skipped: { "LA did not exist in that year (marker row)": 1 }, diagnostics: 0 });
     expect(ingestExitCode(result.diagnostics)).toBe(0);
   });

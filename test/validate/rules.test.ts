@@ -6,7 +6,10 @@ import { duplicateRows } from "../../src/validate/duplicate-rows";
 import { laKnownInPeriod } from "../../src/validate/la-known-in-period";
 import { partsSumToTotal } from "../../src/validate/parts-sum-to-total";
 import { latestCompletePeriod, period } from "../../src/validate/period";
-import { missingValues } from "../../src/validate/missing-values";
+import { completeness, requiredValues } from "../../src/validate/required-values";
+import { weightsPresent } from "../../src/validate/weights-present";
+import { MEASURES, REQUIRED_MEASURES } from "../../src/template/measures";
+import { prefillRows } from "../../src/template/prefill-rows";
 import { pointAt } from "../../src/validate/rule";
 import { RULES, runRules } from "../../src/validate/run-rules";
 import { ctx, row, TODAY } from "./helpers";
@@ -122,22 +125,62 @@ describe("at most (cross-section)", () => {
   });
 });
 
-describe("missing values (completeness)", () => {
-  it("is silent when every row has a value or a reason", () => {
-    expect(missingValues.check(ctx([row("foster_places_approved", 3), row("foster_places_vacant", null, {}, { status: "not_available" })]))).toEqual([]);
+/** Every required cell of one LA's return filled with 0 (a valid, complete core). */
+function completeCore(): ReturnType<typeof row>[] {
+  return MEASURES.filter((m) => m.required).flatMap((m) => prefillRows(m).map((dims) => row(m.id, 0, dims)));
+}
+
+describe("required and optional measures", () => {
+  it("marks the CMA core required and every other measure optional", () => {
+    expect(MEASURES.filter((m) => m.required).map((m) => m.id)).toEqual([...REQUIRED_MEASURES]);
+    expect(REQUIRED_MEASURES).toEqual(expect.arrayContaining(["cla_31_march", "starts_in_year", "ceases_in_year", "placed_outside_la", "foster_places_approved", "la_childrens_home_beds", "weekly_cost_mean", "placements_costed"]));
+    for (const id of REQUIRED_MEASURES) expect(MEASURES.some((m) => m.id === id), id).toBe(true);
   });
-  it("counts blank rows per sheet as info", () => {
-    const d = missingValues.check(ctx([row("foster_places_approved", 3), row("foster_places_vacant", null)]));
+  it("is silent when every required cell has a value or a reason, and counts blank optional rows per sheet", () => {
+    const core = completeCore();
+    core[0] = { ...core[0], value: null, value_status: "not_available" };
+    const d = requiredValues.check(ctx([...core, row("foster_places_vacant", null), row("foster_enquiries", 3)]));
     expect(d.map((x) => [x.code, x.severity, x.sheet])).toEqual([["I_VALUES_MISSING", "info", "Demand"]]);
-    expect(d[0].message).toMatch(/^1 of 2 rows/);
+    expect(d[0].message).toMatch(/^1 of 2 optional rows/);
+    expect(completeness(ctx([...core, row("foster_places_vacant", null)]))).toEqual({ required: { cells: core.length, missing: 0 }, optional: { rows: 1, missing: 1 } });
+  });
+  it("a blank required cell is an error at its cell, saying where the figure comes from", () => {
+    const core = completeCore();
+    const i = core.findIndex((r) => r.measure === "foster_places_approved");
+    const j = core.findIndex((r) => r.measure === "cla_31_march" && r.dims.placement_type === "foster_ifa" && r.dims.age_band === "under_1");
+    core[i] = { ...core[i], value: null, value_status: "missing" };
+    core[j] = { ...core[j], value: null, value_status: "missing" };
+    const d = requiredValues.check(ctx(core));
+    expect(d.map((x) => [x.code, x.cell])).toEqual([["E_REQUIRED_MISSING", `I${j + 2}`], ["E_REQUIRED_LA_RECORDS_MISSING", `I${i + 2}`]]);
+    expect(d[0].message).toContain("can be filled from the SSDA903 extract");
+    expect(d[1].message).toContain("comes from the LA's own records");
+  });
+  it("a group whose parts are all given counts as given (as in the parts-sum rule)", () => {
+    const core = completeCore().filter((r) => !(r.measure === "cla_31_march" && r.dims.placement_type === "foster"));
+    expect(requiredValues.check(ctx(core))).toEqual([]);
+  });
+  it("a return with the headline total blank and every other section empty fails", () => {
+    const d = requiredValues.check(ctx([row("cla_31_march", null, { placement_type: "total", age_band: "total" })]));
+    expect(d.filter((x) => x.severity === "error").map((x) => x.code)).toEqual(expect.arrayContaining(["E_REQUIRED_MISSING", "E_REQUIRED_LA_RECORDS_MISSING"]));
+    // One error per measure when the whole measure is blank or absent, not one per cell.
+    expect(d.filter((x) => x.message.startsWith("cla_31_march"))).toHaveLength(2); // 102 SSDA903 cells + 6 unregistered (LA records only)
+    expect(completeness(ctx([row("cla_31_march", null, { placement_type: "total", age_band: "total" })])).required.missing).toBeGreaterThan(300);
+  });
+  it("a weighted mean needs its weight; a weight of 0 is a warning", () => {
+    const dims = { placement_type: "foster_ifa", sector: "private" };
+    expect(codes(weightsPresent.check(ctx([row("weekly_cost_mean", 950, dims)])))).toEqual(["E_WEIGHT_MISSING"]);
+    expect(codes(weightsPresent.check(ctx([row("weekly_cost_mean", 950, dims), row("placements_costed", null, dims)])))).toEqual(["E_WEIGHT_MISSING"]);
+    expect(codes(weightsPresent.check(ctx([row("weekly_cost_mean", 950, dims), row("placements_costed", 0, dims)])))).toEqual(["W_WEIGHT_ZERO"]);
+    expect(weightsPresent.check(ctx([row("weekly_cost_mean", 950, dims), row("placements_costed", 12, dims)]))).toEqual([]);
+    expect(weightsPresent.check(ctx([row("weekly_cost_mean", null, dims)]))).toEqual([]);
   });
 });
 
 describe("runRules and pointAt", () => {
   it("runs every rule", () => {
-    expect(RULES.length).toBe(8);
+    expect(RULES.length).toBe(9);
     expect(runRules(ctx([]))).toEqual([]);
-    expect(codes(runRules(ctx([row("foster_places_approved", 10), row("foster_places_vacant", 12.5)])))).toEqual(["E_COUNT_NOT_INTEGER", "E_AT_MOST"]);
+    expect(codes(runRules(ctx([...completeCore(), row("foster_places_approved", 10), row("foster_places_vacant", 12.5)]))).filter((c) => c !== "E_DUPLICATE_ROW")).toEqual(["E_COUNT_NOT_INTEGER", "E_AT_MOST"]);
   });
   it("points at a cell on another sheet, a CSV column, or the value", () => {
     const c = ctx([row("foster_places_approved", 1)]);

@@ -13,6 +13,7 @@ export const aggregateMessages: Catalogue = {
   W_FOOTPRINT_NAME_CONFLICT: { severity: "warning", message: "Footprint {footprint} is named '{name}' here but '{first}' on row {firstRow}; the first name was kept." },
   // The roll-up
   W_AGGREGATE_LA_UNKNOWN: { severity: "warning", message: "{rows} dataset rows name LA '{code}', which is not a known local authority; they were not aggregated." },
+  W_AGGREGATE_WEIGHT_MISSING: { severity: "warning", message: "{measure} of {members} LA(s) has no {weight} (its weight), so it was left out of the weighted means (e.g. {example}); the aggregate counts those LAs as missing.", hint: "Ask the LA for {weight} for the same placement type and sector; suff validate reports it as E_WEIGHT_MISSING." },
   W_AGGREGATE_LA_OUT_OF_PERIOD: { severity: "warning", message: "{rows} dataset rows give {name} ({code}) in {period}, outside the years it reports ({validity}); they were not aggregated." },
   W_AGGREGATE_DUPLICATE: { severity: "warning", message: "{rows} dataset rows give a different value for an (LA, period, measure, dimensions) already seen, e.g. {example}; the first value was used.", hint: "The same figure from two files should agree; check which file is the later release." },
   I_AGGREGATE_NOT_ADDITIVE: { severity: "info", message: "Measure '{measure}' is not additive ({label}); it was not aggregated ({rows} LA rows)." },
