@@ -30,7 +30,8 @@ import { pooledRate } from "../forecast/models/pooled-rate.ts";
 import { naive } from "../forecast/models/naive.ts";
 import { theta } from "../forecast/models/theta.ts";
 import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
-import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ScopeForecast, SupplyProvider } from "./report-input.ts";
+import { MEASURES } from "../template/measures.ts";
+import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, SupplyProvider } from "./report-input.ts";
 
 export interface ReportContextOptions {
   year?: number;
@@ -55,7 +56,21 @@ export interface ReportContext {
   providers: OfstedProvider[];
   providersYear: number | null;
   laRows: Map<string, DatasetRow[]>;
+  /** Per LA (old code): its rows of return measures (RETURN_MEASURES) that hold a value. */
+  returnRows: Map<string, DatasetRow[]>;
 }
+
+/**
+ * The measures only an LA's own return holds: the template's Supply, Cost, Unmet need and
+ * Providers sections, less what published data give (Ofsted registrations, MHCLG spend).
+ */
+export const RETURN_MEASURES: readonly string[] = MEASURES
+  .filter((m) => ["supply", "cost", "unmet_need", "providers"].includes(m.section) && m.sources.includes("la_records") && !m.sources.includes("mhclg_ro3"))
+  .map((m) => m.id);
+const RETURN_SET = new Set(RETURN_MEASURES);
+
+/** Small-count threshold of the reports' disclosure control. */
+const K = 5;
 
 const TOTALS = { placement_type: TOTAL, age_band: TOTAL };
 const LEVELS = [80, 95];
@@ -111,15 +126,21 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
   // 1. The report year.
   const year = options.year ?? latestYear(rows);
   const laRows = new Map<string, DatasetRow[]>();
+  const returnRows = new Map<string, DatasetRow[]>();
   for (const r of rows) {
     if (r.geographic_level !== "Local authority" || !r.old_la_code) continue;
     const list = laRows.get(r.old_la_code) ?? [];
     list.push(r);
     laRows.set(r.old_la_code, list);
+    if (RETURN_SET.has(r.measure) && r.value !== null) {
+      const own = returnRows.get(r.old_la_code) ?? [];
+      own.push(r);
+      returnRows.set(r.old_la_code, own);
+    }
   }
   const upTo = rows.filter((r) => Number(r.time_period) <= year);
   // 2. Aggregates.
-  const publish = options.publish === false ? undefined : { k: 5 };
+  const publish = options.publish === false ? undefined : { k: K };
   const regions = aggregateDataset(upTo, { to: "region", publish });
   const england = aggregateDataset(upTo, { to: "england", publish });
   const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints, publish }) : null;
@@ -173,6 +194,7 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     providers: providers?.providers ?? [],
     providersYear: providers?.year ?? null,
     laRows,
+    returnRows,
   };
 }
 
@@ -287,7 +309,58 @@ function laRowsForPublication(ctx: ReportContext, scope: ReportScope): DatasetRo
   const la = findLa(scope.code)!;
   const own = ctx.laRows.get(scope.code) ?? [];
   const set: FootprintSet = { source: "report", footprints: [{ code: la.oldCode, name: la.name, members: [la.newCode] }] };
-  return aggregateDataset(own, { to: set, publish: { k: 5, crossGeography: false } }).rows;
+  return aggregateDataset(own, { to: set, publish: { k: K, crossGeography: false } }).rows;
+}
+
+function dimsKey(dims: DatasetRow["dims"]): string {
+  return Object.entries(dims).filter(([, v]) => v).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
+}
+
+/**
+ * Who in the scope supplied each return measure, by year (up to the report year), and for
+ * an LA its median weekly costs under the same small-count rule as the means (a median
+ * over fewer than K placements, or over a suppressed count, is suppressed). Null when no
+ * member has a return figure.
+ */
+function returnsCoverage(ctx: ReportContext, scope: ReportScope, scopeRows: readonly DatasetRow[]): ReturnsCoverage | null {
+  const membersByYear = new Map<number, LocalAuthority[]>();
+  const membersIn = (year: number) => {
+    let list = membersByYear.get(year);
+    if (!list) membersByYear.set(year, (list = membersOf(ctx, scope, year)));
+    return list;
+  };
+  const suppliedBy: Record<string, Record<number, string[]>> = {};
+  const candidates = scope.kind === "la" ? [scope.code] : [...ctx.returnRows.keys()];
+  for (const code of candidates) {
+    for (const r of ctx.returnRows.get(code) ?? []) {
+      const year = Number(r.time_period);
+      if (!(year <= ctx.year)) continue;
+      const la = membersIn(year).find((m) => m.oldCode === code);
+      if (!la) continue;
+      const byYear = (suppliedBy[r.measure] ??= {});
+      const names = (byYear[year] ??= []);
+      if (!names.includes(la.name)) names.push(la.name);
+    }
+  }
+  if (Object.keys(suppliedBy).length === 0) return null;
+  const members: Record<number, string[]> = {};
+  for (const byYear of Object.values(suppliedBy)) {
+    for (const year of Object.keys(byYear).map(Number)) {
+      members[year] ??= membersIn(year).map((la) => la.name);
+      byYear[year].sort((a, b) => a.localeCompare(b));
+    }
+  }
+  const medians: DatasetRow[] = [];
+  if (scope.kind === "la") {
+    const weights = new Map(scopeRows.filter((r) => r.measure === "placements_costed").map((r) => [`${r.time_period}|${dimsKey(r.dims)}`, r]));
+    for (const r of ctx.returnRows.get(scope.code) ?? []) {
+      if (r.measure !== "weekly_cost_median" || !(Number(r.time_period) <= ctx.year)) continue;
+      const w = weights.get(`${r.time_period}|${dimsKey(r.dims)}`);
+      const shown = w !== undefined && w.value !== null && (w.value === 0 || w.value >= K);
+      medians.push(shown ? { ...r } : { ...r, value: null, value_status: "suppressed" });
+    }
+  }
+  return { members, suppliedBy, medians };
 }
 
 function membersOf(ctx: ReportContext, scope: ReportScope, year: number): LocalAuthority[] {
@@ -392,6 +465,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     members,
     generated,
     forecastNotes: ctx.forecastNotes,
+    returns: returnsCoverage(ctx, scope, rows),
   };
 }
 

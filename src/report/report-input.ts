@@ -59,6 +59,24 @@ export interface CoverageRow {
   suppressed: string[];
 }
 
+/**
+ * Which members of the scope gave each return measure (the template's Supply, Cost, Unmet
+ * need and Providers sections, which only LA returns hold), so each report section can say
+ * who supplied it. Member names only: nothing here is a figure.
+ */
+export interface ReturnsCoverage {
+  /** Member LAs of the scope, by year (names). */
+  members: Record<number, string[]>;
+  /** By measure id, by year: names of the members with a value (not blank or suppressed). */
+  suppliedBy: Record<string, Record<number, string[]>>;
+  /**
+   * LA scope only: the LA's median weekly costs (not additive, so never aggregated), each
+   * suppressed (null, "suppressed") where its placements_costed is below the small-count
+   * threshold or suppressed.
+   */
+  medians: DatasetRow[];
+}
+
 export interface ReportInput {
   scope: ReportScope;
   year: number;
@@ -76,4 +94,6 @@ export interface ReportInput {
   generated: string;
   /** Plain-language notes from the forecasting stage (boundary changes, fallbacks), shown under methods. */
   forecastNotes?: string[];
+  /** Who supplied the return measures; null or absent when no member sent a return with them. */
+  returns?: ReturnsCoverage | null;
 }
