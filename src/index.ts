@@ -77,6 +77,7 @@ export { builtInFootprints } from "./aggregate/built-in-footprints.ts";
 export { membersInYear, type YearMembers } from "./aggregate/members-in-year.ts";
 export { comparePublished } from "./aggregate/compare-published.ts";
 export { aggregateOutput, type AggregateOutput, type OutputSheet } from "./aggregate/aggregate-output.ts";
+export { eesOutput, eesTimePeriod, EES_META_COLUMNS, EES_SYMBOLS, type EesFile, type EesCell, type EesOutput } from "./aggregate/ees-output.ts";
 export { aggregateSummary } from "./aggregate/aggregate-summary.ts";
 export { applyDisclosureControl } from "./aggregate/disclosure/apply-disclosure-control.ts";
 export { suppressCells } from "./aggregate/disclosure/suppress-cells.ts";

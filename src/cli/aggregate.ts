@@ -1,10 +1,13 @@
 /**
  * `suff aggregate DIR --to region|england|footprint [--footprints FILE] [--publish] [--k 5]
- * [--no-cross-geography] [--years 2021-2025] --out FILE`: aggregate a dataset folder's LA rows to the regions,
- * England or a footprint file, write .csv, .xlsx or .json (by extension) and print a
+ * [--no-cross-geography] [--years 2021-2025] [--format csv|xlsx|json|ees] --out FILE|DIR`: aggregate a
+ * dataset folder's LA rows to the regions, England or a footprint file, write .csv, .xlsx or
+ * .json (by extension, or --format), or with `--publish --format ees` a folder of
+ * explore-education-statistics files (one data CSV and .meta.csv per measure), and print a
  * summary. Exit 0 (no errors), 1 (errors in the footprint file), 2 (unreadable input or
  * usage error).
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SuffError } from "../spec/errors.ts";
@@ -13,6 +16,7 @@ import { loadFootprints } from "../ingest/load-footprints.ts";
 import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
 import { aggregateOutput } from "../aggregate/aggregate-output.ts";
 import { aggregateSummary } from "../aggregate/aggregate-summary.ts";
+import { EES_META_COLUMNS, eesOutput } from "../aggregate/ees-output.ts";
 import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import type { AggregateTarget } from "../aggregate/types.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
@@ -26,6 +30,7 @@ interface AggregateCliOptions {
   crossGeography: boolean;
   k: string;
   years?: string;
+  format?: string;
   out: string;
 }
 
@@ -54,10 +59,16 @@ export function register(program: Command): void {
     .option("--k <n>", "small-count threshold for --publish", "5")
     .option("--no-cross-geography", "with --publish, do not protect the member LAs' small counts against footprint-minus-LA subtraction")
     .option("--years <range>", "only these years ending 31 March, e.g. 2021-2025")
-    .requiredOption("--out <file>", "output file: .csv, .xlsx or .json")
+    .option("--format <format>", "csv | xlsx | json (default: from the --out extension) | ees (with --publish: a folder of explore-education-statistics data and .meta.csv files, one pair per measure)")
+    .requiredOption("--out <file>", "output file: .csv, .xlsx or .json; a folder for --format ees")
     .action(async (dir: string, options: AggregateCliOptions) => {
-      const format = path.extname(options.out).toLowerCase();
-      if (![".csv", ".xlsx", ".json"].includes(format)) throw usage(`--out ${options.out}: the extension must be .csv, .xlsx or .json.`);
+      const requested = options.format?.trim().toLowerCase();
+      if (requested !== undefined && !["csv", "xlsx", "json", "ees"].includes(requested)) throw usage(`--format ${options.format} is not one of csv, xlsx, json, ees.`);
+      const format = requested === undefined ? path.extname(options.out).toLowerCase() : `.${requested}`;
+      if (format === ".ees") {
+        if (!options.publish) throw usage("--format ees writes files for publication: add --publish so that disclosure control is applied.");
+        if (path.extname(options.out) !== "") throw usage(`--format ees writes a folder of files: --out ${options.out} should be a folder, not a file.`, "e.g. --out ees/");
+      } else if (![".csv", ".xlsx", ".json"].includes(format)) throw usage(`--out ${options.out}: the extension must be .csv, .xlsx or .json (or use --format ees).`);
       const k = Number(options.k);
       if (!Number.isInteger(k) || k < 2) throw usage(`--k ${options.k} is not a whole number of at least 2.`);
       const years = options.years === undefined ? undefined : parseYears(options.years);
@@ -86,7 +97,16 @@ export function register(program: Command): void {
       const result = aggregateDataset(rows, { to, years, publish: options.publish ? { k, crossGeography: options.crossGeography } : undefined });
       result.diagnostics.unshift(...diagnostics);
       const output = aggregateOutput(result, years ? `${description}, ${years.from} to ${years.to}` : description);
-      if (format === ".csv") writeFileAtomic(options.out, toCsv(output.columns, output.records as Array<Record<string, CsvCell>>));
+      if (format === ".ees") {
+        mkdirSync(options.out, { recursive: true });
+        const ees = eesOutput(result);
+        for (const file of ees.files) {
+          writeFileAtomic(path.join(options.out, `${file.name}.csv`), toCsv(file.columns, file.rows));
+          writeFileAtomic(path.join(options.out, `${file.name}.meta.csv`), toCsv(EES_META_COLUMNS, file.meta));
+        }
+        process.stdout.write(`${ees.files.length} EES data files, each with its .meta.csv, in ${options.out}\n`);
+        for (const s of ees.skipped) process.stdout.write(`  not an EES file: ${s.measure} (${s.reason}; it is in the .csv, .xlsx and .json outputs)\n`);
+      } else if (format === ".csv") writeFileAtomic(options.out, toCsv(output.columns, output.records as Array<Record<string, CsvCell>>));
       else if (format === ".xlsx") writeFileAtomic(options.out, await tablesToXlsx(output.sheets));
       else writeFileAtomic(options.out, JSON.stringify(output.json, null, 2) + "\n");
       process.stdout.write(aggregateSummary(result, options.out));
