@@ -147,3 +147,17 @@ describe("aggregateDataset", () => {
     for (const c of result.comparison.filter((x) => x.computed_status === "estimated" && x.published !== null)) expect(c.difference!).toBeLessThanOrEqual(5);
   });
 });
+
+describe("weighted means without their weight (issue 8)", () => {
+  it("warns, naming the measure and an example, instead of dropping the mean silently", () => {
+    const dims = { placement_type: "foster_ifa", sector: "private" };
+    const rows = [
+      laRow("805", "2025", "weekly_cost_mean", dims, 1000), laRow("805", "2025", "placements_costed", dims, 10),
+      laRow("806", "2025", "weekly_cost_mean", dims, 2000), laRow("806", "2025", "placements_costed", dims, null),
+    ];
+    const result = aggregateDataset(rows, { to: "england" });
+    const warning = result.diagnostics.find((d) => d.code === "W_AGGREGATE_WEIGHT_MISSING");
+    expect(warning?.message).toMatch(/^weekly_cost_mean of 1 LA\(s\) has no placements_costed .*Middlesbrough 2025/);
+    expect(result.rows.find((r) => r.measure === "weekly_cost_mean")).toMatchObject({ value: 1000, members_present: 1 });
+  });
+});

@@ -44,3 +44,26 @@ export async function boltonReturn(period: number | string = 2025, la = "350"): 
     ],
   });
 }
+
+/**
+ * A complete, valid core for Bolton's 2026 return: 600 children looked after, all with
+ * in-house foster carers and aged 10 to 15; 100 starts and ceases; 50 placed outside the
+ * LA; costs for in-house fostering only (other cells not applicable).
+ */
+export const complete2026: Fill = (measure, dims) => {
+  const inFoster = ["total", "foster", "foster_la"].includes(dims.placement_type ?? "total");
+  const age = ["total", "10_to_15"].includes(dims.age_band ?? "total");
+  const la = ["total", "la"].includes(dims.sector ?? "total");
+  switch (measure) {
+    case "cla_31_march": return inFoster && age ? 600 : 0;
+    case "starts_in_year":
+    case "ceases_in_year": return age ? 100 : 0;
+    case "placed_outside_la": return inFoster ? 50 : 0;
+    case "foster_households_inhouse": return 300;
+    case "foster_places_approved": return 650;
+    case "la_childrens_home_beds": return 16;
+    case "placements_costed": return inFoster && la ? 600 : 0;
+    case "weekly_cost_mean": return inFoster && la ? 800 : "not_applicable";
+    default: return null;
+  }
+};

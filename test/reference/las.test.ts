@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { buildReference } from "../../scripts/build-reference";
-import { findLa, lasInYear, onsCodeInYear, statisticalNeighbours, LOCAL_AUTHORITIES } from "../../src/reference/las";
+import { buildLocalAuthorities, findLa, laValidIn, laValidity, lasInYear, onsCodeInYear, statisticalNeighbours, LATEST_PUBLISHED_YEAR, LOCAL_AUTHORITIES } from "../../src/reference/las";
+import { BOUNDARY_CHANGES } from "../../src/reference/boundary-changes";
+import { LA_ROWS } from "../../src/reference/generated/las-data";
 import { parsePublishedValue } from "../../src/reference/markers";
 
 describe("local authorities", () => {
@@ -35,5 +37,40 @@ describe("local authorities", () => {
     expect(parsePublishedValue("low").status).toBe("rounds_to_zero");
     expect(parsePublishedValue("..").value).toBeNull();
     expect(parsePublishedValue("1,234")).toEqual({ value: 1234, status: "ok" });
+  });
+});
+
+describe("open periods (issue 8)", () => {
+  it("an LA in the latest published year stays valid for the current and next collection years", () => {
+    expect(LATEST_PUBLISHED_YEAR).toBe(2025);
+    expect(findLa("350", 2026)?.name).toBe("Bolton");
+    expect(findLa("350", 2027)?.name).toBe("Bolton");
+    expect(lasInYear(2026)).toHaveLength(153);
+    expect(lasInYear(2027)).toHaveLength(153);
+    expect(laValidity(findLa("350")!)).toBe("from 2011 onwards");
+    expect(findLa("350")!.lastYear).toBe(2025);
+  });
+  it("an abolished LA stays closed", () => {
+    expect(findLa("909", 2026)).toBeUndefined();
+    expect(laValidity(findLa("909")!)).toBe("from 2011 to 2023");
+  });
+  it("a future boundary change ends its predecessor's open period and introduces its successors", () => {
+    const change = {
+      firstYear: 2028, kind: "split" as const, from: ["936"], to: ["991", "992"], note: "test: Surrey split",
+      introduces: [
+        { oldCode: "991", newCode: "E06000991", name: "East Test", regionCode: "E12000008", regionName: "South East" },
+        { oldCode: "992", newCode: "E06000992", name: "West Test", regionCode: "E12000008", regionName: "South East" },
+      ],
+    };
+    const las = buildLocalAuthorities(LA_ROWS, [...BOUNDARY_CHANGES, change]);
+    const surrey = las.find((la) => la.oldCode === "936")!;
+    expect(surrey.endYear).toBe(2027);
+    expect(laValidIn(surrey, 2027)).toBe(true);
+    expect(laValidIn(surrey, 2028)).toBe(false);
+    expect(surrey.successors).toEqual(["991", "992"]);
+    const east = las.find((la) => la.oldCode === "991")!;
+    expect([laValidIn(east, 2027), laValidIn(east, 2028), laValidIn(east, 2030)]).toEqual([false, true, true]);
+    expect(east.predecessors).toEqual(["936"]);
+    expect(() => buildLocalAuthorities(LA_ROWS, [...BOUNDARY_CHANGES, { ...change, introduces: undefined }])).toThrow(/not in the LA list/);
   });
 });

@@ -81,3 +81,42 @@ describe("fixZipTimestamps", () => {
     expect(() => fixZipTimestamps(new Uint8Array(30), new Date())).toThrow(/not a zip/);
   });
 });
+
+describe("required and optional measures in every form of the template (issue 8)", () => {
+  it("the workbook marks required rows in the label and shades their value cells; the Guidance lists required/optional", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { blankWorkbook } = await import("../../src/template/blank-workbook");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await blankWorkbook()) as unknown as ArrayBuffer);
+    const demand = wb.getWorksheet("Demand")!;
+    const cols = sectionColumns("demand");
+    const label = (r: number) => String(demand.getCell(r, cols.indexOf("label") + 1).value);
+    const row = (measure: string) => { for (let r = 2; r <= demand.rowCount; r++) if (demand.getCell(r, 1).value === measure) return r; throw new Error(measure); };
+    expect(label(row("cla_31_march"))).toMatch(/\[required\]$/);
+    expect(label(row("cla_31_march_by_need"))).not.toMatch(/required/);
+    const fill = demand.getCell(row("cla_31_march"), cols.indexOf("value") + 1).fill as { fgColor?: { argb?: string } };
+    expect(fill.fgColor?.argb).toBe("FFFFF2CC");
+    const guidance = wb.getWorksheet("Guidance")!;
+    const lines: string[][] = [];
+    guidance.eachRow((r) => lines.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    expect(lines.find((l) => l[0] === "measure")).toEqual(["measure", "label", "unit", "dimensions", "required", "sources"]);
+    expect(lines.find((l) => l[0] === "weekly_cost_mean")?.[4]).toBe("required");
+    expect(lines.find((l) => l[0] === "weekly_cost_median")?.[4]).toBe("optional");
+  });
+  it("the measure dictionary CSV and the JSON Schema say which measures are required", async () => {
+    const { templateMeasuresCsv } = await import("../../src/template/template-measures-csv");
+    const lines = templateMeasuresCsv().trim().split("\n");
+    expect(lines[0]).toBe("measure,section,sheet,label,unit,aggregation,weight,dimensions,required,sources,description");
+    expect(lines).toHaveLength(MEASURES.length + 1);
+    expect(lines.find((l) => l.startsWith("weekly_cost_mean,"))).toMatch(/,weighted_mean,placements_costed,placement_type sector,required,/);
+    expect(lines.find((l) => l.startsWith("foster_enquiries,"))).toMatch(/,optional,/);
+    const files = await templateFiles(["csv"]);
+    expect(files.map((f) => f.name)).toEqual(["sufficiency-template.csv", "sufficiency-template-measures.csv"]);
+    const schema = templateJsonSchema() as { "x-required-measures": string[]; allOf: Array<{ then: { description: string; anyOf?: unknown[] } }> };
+    expect(schema["x-required-measures"]).toEqual(MEASURES.filter((m) => m.required).map((m) => m.id));
+    const cla = schema.allOf[MEASURES.findIndex((m) => m.id === "cla_31_march")].then;
+    expect(cla.description).toBe("cla_31_march: required");
+    expect(cla.anyOf).toHaveLength(2);
+    expect(schema.allOf[MEASURES.findIndex((m) => m.id === "foster_enquiries")].then.anyOf).toBeUndefined();
+  });
+});
