@@ -77,7 +77,11 @@ describe("ingestFiles", () => {
     const text = datasetCsv(result.rows);
     expect(text.split("\n")[0]).toBe(DATASET_COLUMNS.join(","));
     expect(parseDatasetCsv(text)).toEqual(result.rows);
-    expect(result.rows[0]).toMatchObject({ value: null, value_status: "suppressed" });
+    expect(result.rows[0]).toMatchObject({ value: null, value_status: "suppressed", source: "dfe-cla-31-march-characteristics" });
+    // A dataset.csv written before the source column existed still loads.
+    const old = text.split("\n").map((line) => line.replace(/,[^,]*$/, "")).join("\n");
+    expect(old.split("\n")[0].endsWith(",value_status")).toBe(true);
+    expect(parseDatasetCsv(old)).toEqual(result.rows.map(({ source: _source, ...rest }) => rest));
   });
 });
 
