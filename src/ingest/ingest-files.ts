@@ -307,8 +307,10 @@ export function mergeRows(inputs: { path: string; kind: string; rows: DatasetRow
         continue;
       }
       if (existing.input === index) {
-        // The same reader produced the key twice: the file repeats a figure. Keep the first.
+        // The same reader produced the key twice: the file repeats a figure. Keep the first,
+        // unless only the later one has a value (a value beats a missing value here too).
         superseded[index]++;
+        if (existing.row.value === null && row.value !== null) kept.set(key, { row, input: index });
         continue;
       }
       const challenger = { row, input: index };

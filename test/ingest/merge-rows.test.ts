@@ -70,6 +70,15 @@ describe("mergeRows: by cell, never by file", () => {
     expect(merged.rows[0]).toMatchObject({ value: null, value_status: "suppressed", source: "dfe-cla-la-totals" });
   });
 
+  it("a file that repeats a cell: a value beats its own blank, whichever comes first (found by the property below)", () => {
+    const merged = mergeRows([
+      { path: "blank.csv", kind: "dfe-cla-la-totals", rows: [cell(null)] },
+      { path: "return.csv", kind: "long-csv", rows: [cell(null), cell(590)] },
+    ]);
+    expect(merged.rows[0]).toMatchObject({ value: 590, source: "long-csv" });
+    expect(mergeRows([{ path: "return.csv", kind: "long-csv", rows: [cell(null), cell(590)] }]).rows[0].value).toBe(590);
+  });
+
   it("parses --prefer: source classes and reader kinds; an unknown name is a usage error", () => {
     expect(parsePreference("ssda903, Return")).toEqual(["ssda903", "return"]);
     expect(parsePreference(["dfe-cla-la-totals"])).toEqual(["dfe-cla-la-totals"]);
