@@ -8,6 +8,7 @@
  * published data (E_REQUIRED_MISSING) or only from the LA's own records
  * (E_REQUIRED_LA_RECORDS_MISSING), so a return pre-filled from SSDA903 can be checked for
  * everything but the latter. Blank optional rows are counted per sheet (I_VALUES_MISSING).
+ * Costs are required only where they apply (see cellRequired).
  */
 import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
 import { childCodes, findCode, rootCodes } from "../reference/code-tree.ts";
@@ -60,8 +61,29 @@ export function fromSsda903(measure: Measure, dims: PrefilledDims): boolean {
   });
 }
 
+/** Measures that are the weight of a required weighted mean (e.g. placements_costed for weekly_cost_mean). */
+const WEIGHTS = new Set(MEASURES.flatMap((m) => (m.required && m.aggregation.kind === "weighted_mean" ? [m.aggregation.weight] : [])));
+
+/**
+ * Whether one prefilled cell of a required measure must be filled. Costs are broken down by
+ * placement type x sector (over 100 cells), most of which an LA never uses, so: a weight
+ * (placements costed) is required by placement type over all sectors (sector = total), and a
+ * weighted mean (the mean weekly cost) wherever its own weight cell is positive. Every cell
+ * of any other required measure is required.
+ * @throws never
+ * @example cellRequired(findMeasure("weekly_cost_mean")!, { placement_type: "secure", sector: "private" }, () => 0) // false
+ */
+export function cellRequired(measure: Measure, dims: PrefilledDims, valueOf: (measure: string, dims: PrefilledDims) => number | null): boolean {
+  if (measure.aggregation.kind === "weighted_mean") {
+    const weight = valueOf(measure.aggregation.weight, dims);
+    return weight !== null && weight > 0;
+  }
+  if (WEIGHTS.has(measure.id) && "sector" in dims) return dims.sector === TOTAL;
+  return true;
+}
+
 /** Per LA and period: the required cells with neither a value nor a reason (derivable cells count as given). */
-function missingRequired(ctx: ValidationContext): { missing: MissingCell[]; cells: number } {
+function missingRequired(ctx: ValidationContext): { missing: MissingCell[]; cells: number; required: Map<string, number> } {
   const index = new Map<string, number>();
   const returns = new Map<string, DatasetRow>();
   ctx.rows.forEach((row, i) => {
@@ -71,6 +93,7 @@ function missingRequired(ctx: ValidationContext): { missing: MissingCell[]; cell
     if (!returns.has(ret)) returns.set(ret, row);
   });
   const missing: MissingCell[] = [];
+  const required = new Map<string, number>();
   let cells = 0;
   for (const first of returns.values()) {
     for (const measure of MEASURES) {
@@ -97,13 +120,19 @@ function missingRequired(ctx: ValidationContext): { missing: MissingCell[]; cell
         return ok;
       };
       for (const dims of prefillRows(measure)) {
+        if (!cellRequired(measure, dims, (id, d) => {
+          const i = index.get(rowKey({ ...first, measure: id }, d));
+          return i === undefined ? null : ctx.rows[i].value;
+        })) continue;
         cells++;
+        const kindKey = `${measure.id}|${code(measure, dims)}`;
+        required.set(kindKey, (required.get(kindKey) ?? 0) + 1);
         if (given(dims, 0)) continue;
         missing.push({ measure, dims, index: index.get(rowKey({ ...first, measure: measure.id }, dims)) });
       }
     }
   }
-  return { missing, cells };
+  return { missing, cells, required };
 }
 
 /**
@@ -144,7 +173,7 @@ export const requiredValues: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     if (ctx.rows.length === 0) return out;
-    const { missing } = missingRequired(ctx);
+    const { missing, required } = missingRequired(ctx);
     // One error per measure and kind when all of a measure's cells are missing, else one per cell.
     const byMeasure = new Map<string, MissingCell[]>();
     for (const m of missing) {
@@ -156,7 +185,7 @@ export const requiredValues: Rule = {
     for (const list of byMeasure.values()) {
       const { measure } = list[0];
       const kind = code(measure, list[0].dims);
-      const expected = prefillRows(measure).filter((d) => code(measure, d) === kind).length;
+      const expected = required.get(`${measure.id}|${kind}`) ?? 0;
       if (list.length === expected && expected > 1) {
         const blanks = list.filter((m) => m.index !== undefined);
         const first = blanks[0];

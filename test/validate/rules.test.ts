@@ -142,7 +142,9 @@ describe("required and optional measures", () => {
     const d = requiredValues.check(ctx([...core, row("foster_places_vacant", null), row("foster_enquiries", 3)]));
     expect(d.map((x) => [x.code, x.severity, x.sheet])).toEqual([["I_VALUES_MISSING", "info", "Demand"]]);
     expect(d[0].message).toMatch(/^1 of 2 optional rows/);
-    expect(completeness(ctx([...core, row("foster_places_vacant", null)]))).toEqual({ required: { cells: core.length, missing: 0 }, optional: { rows: 1, missing: 1 } });
+    // Costs count only where they apply: weights by placement type over all sectors, means where their weight is positive (0 here).
+    const costCells = core.filter((r) => r.measure === "weekly_cost_mean" || (r.measure === "placements_costed" && r.dims.sector !== "total")).length;
+    expect(completeness(ctx([...core, row("foster_places_vacant", null)]))).toEqual({ required: { cells: core.length - costCells, missing: 0 }, optional: { rows: 1, missing: 1 } });
   });
   it("a blank required cell is an error at its cell, saying where the figure comes from", () => {
     const core = completeCore();
@@ -155,6 +157,17 @@ describe("required and optional measures", () => {
     expect(d[0].message).toContain("can be filled from the SSDA903 extract");
     expect(d[1].message).toContain("comes from the LA's own records");
   });
+  it("asks for a weekly cost only where placements were costed, and for placements costed by type over all sectors", () => {
+    const core = completeCore().filter((r) => r.measure !== "weekly_cost_mean" && !(r.measure === "placements_costed" && r.dims.sector !== "total"));
+    expect(requiredValues.check(ctx(core))).toEqual([]);
+    const dims = { placement_type: "foster_ifa", sector: "private" };
+    const withWeight = [...core, row("placements_costed", 12, dims), row("weekly_cost_mean", null, dims)];
+    const d = requiredValues.check(ctx(withWeight));
+    expect(d.map((x) => x.code)).toEqual(["E_REQUIRED_LA_RECORDS_MISSING"]);
+    expect(d[0].message).toContain("weekly_cost_mean");
+    const noTypeTotal = core.filter((r) => !(r.measure === "placements_costed" && r.dims.placement_type === "secure"));
+    expect(requiredValues.check(ctx(noTypeTotal)).map((x) => x.code)).toEqual(["E_REQUIRED_LA_RECORDS_MISSING"]);
+  });
   it("a group whose parts are all given counts as given (as in the parts-sum rule)", () => {
     const core = completeCore().filter((r) => !(r.measure === "cla_31_march" && r.dims.placement_type === "foster"));
     expect(requiredValues.check(ctx(core))).toEqual([]);
@@ -164,7 +177,7 @@ describe("required and optional measures", () => {
     expect(d.filter((x) => x.severity === "error").map((x) => x.code)).toEqual(expect.arrayContaining(["E_REQUIRED_MISSING", "E_REQUIRED_LA_RECORDS_MISSING"]));
     // One error per measure when the whole measure is blank or absent, not one per cell.
     expect(d.filter((x) => x.message.startsWith("cla_31_march"))).toHaveLength(2); // 102 SSDA903 cells + 6 unregistered (LA records only)
-    expect(completeness(ctx([row("cla_31_march", null, { placement_type: "total", age_band: "total" })])).required.missing).toBeGreaterThan(300);
+    expect(completeness(ctx([row("cla_31_march", null, { placement_type: "total", age_band: "total" })])).required.missing).toBeGreaterThan(100);
   });
   it("a weighted mean needs its weight; a weight of 0 is a warning", () => {
     const dims = { placement_type: "foster_ifa", sector: "private" };
