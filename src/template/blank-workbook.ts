@@ -93,7 +93,7 @@ function addGuidance(workbook: ExcelJS.Workbook): void {
     ["How to fill it in", "1. On the Return sheet choose your LA code and enter the period (e.g. 2025 for the year ending 31 March 2025)."],
     ["", "2. On each section sheet enter a number in the 'value' column of every row. Do not change the measure or dimension columns of prefilled rows."],
     ["", "3. If you cannot give a value, leave it blank and choose a 'missing_reason'. Never enter 0 for a figure you do not know."],
-    ["", "Rows marked [required] (value cell shaded yellow) are the core every return must give: a value or a missing_reason in each. A blank required row is an error when the file is validated; blank optional rows are counted."],
+    ["", "Rows marked [required] (value cell shaded yellow) are the core every return must give: a value or a missing_reason in each. A blank required row is an error when the file is validated; blank optional rows are counted. Costs are required only where they apply: placements costed for each placement type over all sectors, and a mean weekly cost wherever placements were costed."],
     ["", "4. 'total' rows are the total over that dimension: parts must add up to their total (leaves to their group, groups to the total)."],
     ["", "5. Providers sheet: one row per provider used, with the Ofsted URN (or name) in provider_id."],
     ["", "6. Check the file with: suff validate <file>.xlsx (errors point at the cell)."],
