@@ -107,12 +107,49 @@ export function laValidity(la: LocalAuthority): string {
   return Number.isFinite(la.endYear) ? `from ${la.firstYear} to ${la.endYear}` : `from ${la.firstYear} onwards`;
 }
 
+/**
+ * An LA name reduced to what identifies it, so that the names other producers write match
+ * DfE's: lower case, "&" as "and", "St." as "St", punctuation as spaces, and without DfE's
+ * inversions (", City of", ", County of") or council titles ("London Borough of",
+ * "Royal Borough of", "City Council", "Metropolitan Borough Council"...).
+ * @throws never.
+ * @example normaliseLaName("Bristol, City of") === normaliseLaName("Bristol City Council") // true
+ */
+export function normaliseLaName(name: string): string {
+  return ` ${name.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ")} `
+    .replace(/ (city|county) of $/, " ")
+    .replace(/^ (the )?((london|royal) borough of|city and county of|city of|county of|borough of) /, " ")
+    .replace(/ ((metropolitan )?borough|city|county|district|unitary)? ?council $/, " ")
+    .replace(/ st /g, " saint ")
+    .replace(/ +/g, " ")
+    .trim();
+}
+
+/** Everyday short names that are not DfE's (normalised), and the LA's old code. */
+const NAME_ALIASES: Record<string, string> = {
+  hull: "810", // Kingston upon Hull, City of
+  durham: "840", // County Durham
+  bcp: "839", // Bournemouth, Christchurch and Poole
+  southend: "882", // Southend-on-Sea
+  stockton: "808", // Stockton-on-Tees
+  stoke: "861", // Stoke-on-Trent
+  "richmond": "318", // Richmond upon Thames
+  "kingston": "314", // Kingston upon Thames
+  "london": "201", // City of London
+};
+
 const byCode = new Map<string, LocalAuthority>();
 const byName = new Map<string, LocalAuthority>();
+const byNormalisedName = new Map<string, LocalAuthority>();
 for (const la of LOCAL_AUTHORITIES) {
   byCode.set(la.oldCode, la);
   for (const code of [la.newCode, ...la.formerCodes]) byCode.set(code.toUpperCase(), la);
   byName.set(la.name.toLowerCase(), la);
+  byNormalisedName.set(normaliseLaName(la.name), la);
+}
+for (const [alias, code] of Object.entries(NAME_ALIASES)) {
+  const la = byCode.get(code);
+  if (la && !byNormalisedName.has(alias)) byNormalisedName.set(alias, la);
 }
 
 /**
@@ -127,9 +164,15 @@ export function findLa(code: string, year?: number): LocalAuthority | undefined 
   return laValidIn(la, year) ? la : undefined;
 }
 
-/** The LA with this exact name (case-insensitive), or undefined. */
+/**
+ * The LA with this name: DfE's name (case-insensitive), or the same name as other producers
+ * write it ("Bristol", "City of Bristol", "Brighton & Hove", "London Borough of Camden",
+ * "Hull"), or undefined.
+ * @throws never.
+ * @example findLaByName("Kingston upon Hull")?.oldCode // "810"
+ */
 export function findLaByName(name: string): LocalAuthority | undefined {
-  return byName.get(name.trim().toLowerCase());
+  return byName.get(name.trim().toLowerCase()) ?? byNormalisedName.get(normaliseLaName(name));
 }
 
 /** LAs that report in `year` (ending 31 March), open periods included. @example lasInYear(2026).length // 153 */
