@@ -15,6 +15,12 @@ export interface CodeNode {
   children?: CodeNode[];
   /** A code only the LA's own records can give (no SSDA903 or published source has it). */
   templateOnly?: boolean;
+  /**
+   * A code that only data derived by the toolkit carries (e.g. "unknown" placement type from
+   * unmappable SSDA903 codes): not offered in the template, and a part without a row means
+   * none (so a return that never had it still adds up).
+   */
+  derivedOnly?: boolean;
 }
 
 export interface CodeList {
@@ -101,7 +107,14 @@ export const PLACEMENT_TYPE: CodeList = {
       label: "Other placements",
       children: [
         { code: "unregistered", label: "Unregistered setting (template only)", templateOnly: true },
+        // Z1 until 2024-25; from 2025-26 split into Z11 to Z14 (DfE SSDA903 guide 2025-26). Their
+        // meanings were not in the sources available here; DfE's 2026-27 validation (rule 709)
+        // expects a child under a deprivation of liberty order in K2, Z12 or Z13. All four stay in
+        // DfE's published group "Other placements", as Z1 was, so group-level series do not break.
         { code: "other", label: "Other placement", aliases: ["Z1", "Z11", "Z12", "Z13", "Z14", "T0", "T1", "T2", "T3", "T4", "P3"] },
+        // SSDA903 rows whose PLACE (or PLACE x PLACE_PROVIDER) maps onto no placement type: counted
+        // here, with a diagnostic, so the parts always add up to the total.
+        { code: "unknown", label: "Placement type not known (PLACE or PLACE_PROVIDER not recognised)", derivedOnly: true },
       ],
     },
   ],

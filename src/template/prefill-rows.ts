@@ -7,7 +7,7 @@
  * sheet is protected, so the rows a user may type into must exist beforehand).
  */
 import { CODE_LISTS, TOTAL } from "../reference/code-lists.ts";
-import { childCodes, rootCodes } from "../reference/code-tree.ts";
+import { childCodes, findCode, rootCodes } from "../reference/code-tree.ts";
 import type { DimensionColumn } from "../spec/dataset.ts";
 import { DIMENSION_COLUMNS } from "../spec/dataset.ts";
 import type { Measure, SectionId } from "../spec/template.ts";
@@ -31,13 +31,14 @@ export type PrefilledDims = Partial<Record<DimensionColumn, string>>;
 /** Lists whose fine codes are not offered in the template (published groups are enough). */
 const GROUPS_ONLY: ReadonlySet<string> = new Set(["age_band", "reason_ceased"]);
 
-function codesFor(column: DimensionColumn, detailed: boolean): string[] {
+function codesFor(column: DimensionColumn, detailed: boolean, derived: boolean): string[] {
   const list = CODE_LISTS[column];
   if (!list) return [];
   const out = [TOTAL];
   for (const root of rootCodes(list)) {
     out.push(root);
-    const children = childCodes(list, root);
+    // Codes only derived data carries (derivedOnly) are not asked for.
+    const children = childCodes(list, root).filter((c) => derived || !findCode(list, c)?.derivedOnly);
     if (detailed && !GROUPS_ONLY.has(column) && children.length > 1) out.push(...children);
     if (detailed && !GROUPS_ONLY.has(column) && children.length === 1) out[out.length - 1] = children[0];
   }
@@ -55,15 +56,17 @@ export function hasFreeTextDimension(measure: Measure): boolean {
 
 /**
  * The prefilled dimension combinations of a measure, in template order. Free-text
- * measures get FREE_TEXT_ROWS empty combinations.
+ * measures get FREE_TEXT_ROWS empty combinations. Codes only derived data carries
+ * (derivedOnly, e.g. placement type "unknown") are left out unless `derivedCodes` (a
+ * template pre-filled from derived data, which may hold them).
  * @throws never
  * @example prefillRows(findMeasure("cla_31_march_uasc")!).map((r) => r.age_band) // ["total", "under_1", "1_to_4", "5_to_9", "10_to_15", "16_plus"]
  */
-export function prefillRows(measure: Measure): PrefilledDims[] {
+export function prefillRows(measure: Measure, options: { derivedCodes?: boolean } = {}): PrefilledDims[] {
   if (hasFreeTextDimension(measure)) return Array.from({ length: freeTextRows(measure) }, () => ({}));
   let combos: PrefilledDims[] = [{}];
   measure.dimensions.forEach((d, i) => {
-    const codes = codesFor(d.column, i === 0 || measure.dimensions.length === 1);
+    const codes = codesFor(d.column, i === 0 || measure.dimensions.length === 1, options.derivedCodes === true);
     combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.column]: code })));
   });
   return combos;

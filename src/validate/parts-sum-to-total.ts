@@ -2,12 +2,13 @@
  * Rule (measure rule `parts_sum_to_total`): over a coded dimension, the parts add up to
  * their whole. Code lists are trees: leaves add up to their group (foster_kinship +
  * foster_la + foster_ifa = foster) and groups add up to the total. A group with no row of
- * its own counts as the sum of its leaves when all of them are given. Rows are compared
+ * its own counts as the sum of its leaves when all of them are given (a code only derived
+ * data carries, such as placement type "unknown", counts as none when absent). Rows are compared
  * only within the same LA, period, measure and values of the other dimensions, and only
  * when every part is a number (a suppressed or missing part is not zero, so no check).
  */
 import { CODE_LISTS, TOTAL, type CodeList } from "../reference/code-lists.ts";
-import { childCodes, rootCodes } from "../reference/code-tree.ts";
+import { childCodes, findCode, rootCodes } from "../reference/code-tree.ts";
 import type { DatasetRow, DimensionColumn } from "../spec/dataset.ts";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { diagnostic } from "../spec/messages/index.ts";
@@ -33,7 +34,8 @@ function checkGroup(ctx: ValidationContext, measureId: string, unit: string, col
       return row.value_status === "ok" || row.value_status === "low_reliability" || row.value_status === "estimated" ? row.value : null;
     }
     const children = childCodes(list, code);
-    if (children.length === 0) return null;
+    // A code only derived data carries (e.g. placement type "unknown") that has no row: none.
+    if (children.length === 0) return findCode(list, code)?.derivedOnly ? 0 : null;
     let sum = 0;
     for (const c of children) {
       const v = known(c);

@@ -2,18 +2,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CODE_LISTS, TOTAL } from "../../src/reference/code-lists";
-import { childCodes, leafCodes } from "../../src/reference/code-tree";
+import { childCodes, findCode, leafCodes } from "../../src/reference/code-tree";
 import { findMeasure } from "../../src/template/measures";
 import { prefillRows } from "../../src/template/prefill-rows";
 import { partsSumToTotal } from "../../src/validate/parts-sum-to-total";
 import { ctx, row } from "./helpers";
 
-const placementLeaves = leafCodes(CODE_LISTS.placement_type);
+// Codes only derived data carries (placement type "unknown") are not in a return's table: none.
+const offered = (column: string) => (code: string) => !findCode(CODE_LISTS[column], code)?.derivedOnly;
+const placementLeaves = leafCodes(CODE_LISTS.placement_type).filter(offered("placement_type"));
 const ageLeaves = leafCodes(CODE_LISTS.age_band);
 
 function leavesUnder(column: string, code: string): string[] {
-  if (code === TOTAL) return leafCodes(CODE_LISTS[column]);
-  const kids = childCodes(CODE_LISTS[column], code);
+  if (code === TOTAL) return leafCodes(CODE_LISTS[column]).filter(offered(column));
+  const kids = childCodes(CODE_LISTS[column], code).filter(offered(column));
   return kids.length === 0 ? [code] : kids.flatMap((k) => leavesUnder(column, k));
 }
 
