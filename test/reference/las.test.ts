@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { buildReference } from "../../scripts/build-reference";
-import { buildLocalAuthorities, findLa, laValidIn, laValidity, lasInYear, onsCodeInYear, statisticalNeighbours, LATEST_PUBLISHED_YEAR, LOCAL_AUTHORITIES } from "../../src/reference/las";
+import { buildLocalAuthorities, findLa, findLaByName, laValidIn, laValidity, lasInYear, normaliseLaName, onsCodeInYear, statisticalNeighbours, LATEST_PUBLISHED_YEAR, LOCAL_AUTHORITIES } from "../../src/reference/las";
 import { BOUNDARY_CHANGES } from "../../src/reference/boundary-changes";
 import { LA_ROWS } from "../../src/reference/generated/las-data";
 import { parsePublishedValue } from "../../src/reference/markers";
@@ -30,6 +30,21 @@ describe("local authorities", () => {
   it("every LA has one of the nine regions and ten statistical neighbours where DfE lists them", () => {
     for (const la of LOCAL_AUTHORITIES) expect(la.regionCode).toMatch(/^E1200000[1-9]$/);
     expect(statisticalNeighbours(findLa("805")!)).toHaveLength(10);
+  });
+  it("LA names as other producers write them (the regional demand-model app, council titles) resolve to one LA each", () => {
+    const cases: Array<[string, string]> = [["Bristol", "801"], ["City of Bristol", "801"], ["Bristol City Council", "801"], ["Kingston upon Hull", "810"], ["Hull", "810"],
+      ["Herefordshire", "884"], ["Brighton & Hove", "846"], ["London Borough of Camden", "202"], ["Royal Borough of Windsor and Maidenhead", "868"], ["St Helens", "342"],
+      ["Stockton on Tees", "808"], ["Durham", "840"], ["Bournemouth, Christchurch and Poole", "839"], ["Manchester City Council", "352"], ["southwark", "210"]];
+    for (const [name, code] of cases) expect(findLaByName(name)?.oldCode, name).toBe(code);
+    expect(findLaByName("Atlantis")).toBeUndefined();
+    // No two LAs (other than the same LA before and after a recode) share a normalised name.
+    const seen = new Map<string, string>();
+    for (const la of LOCAL_AUTHORITIES) {
+      const key = normaliseLaName(la.name);
+      if (seen.has(key)) expect(seen.get(key), key).toBe(la.name);
+      seen.set(key, la.name);
+    }
+    expect(normaliseLaName("Bristol, City of")).toBe(normaliseLaName("Bristol City Council"));
   });
   it("published markers are missing values with a reason, never zero", () => {
     expect(parsePublishedValue("c")).toEqual({ value: null, status: "suppressed" });
