@@ -103,7 +103,7 @@ const tCommandBacktest = command([]);
 const backtest = (table: EpisodeTable, origin: number, horizon: number, method: "simulate" | "exact"): BacktestResult =>
   backtestStockFlow(table, { space, origin, windowStart: addMonths(origin, -36) + 1, horizonMonths: horizon, method, simulations: 1000, seed: 1 });
 const generatedBacktests = [24, 12].map((months) => ({ months, result: backtest(footprint, addMonths(dataEnd, -months), months, "simulate") }));
-const samples = loadEpisodeTable(path.join(here, "..", "test", "fixtures", "ssda903-samples", "combined")).table;
+const samples = loadEpisodeTable(path.join(here, "..", "test", "fixtures", "ssda903-samples", "combined"), { la: "202" }).table;
 const samplesEnd = dataEndOf(samples);
 const samplesBacktests = [12, 24].map((months) => ({ months, result: backtest(samples, addMonths(samplesEnd, -months), months, "simulate") }));
 

@@ -1,5 +1,5 @@
 /**
- * `suff ingest PATH... --out DIR [--mapping FILE] [--la CODE] [--prefer KIND[,KIND]] [--json]`: read files and folders
+ * `suff ingest PATH... --out DIR [--mapping FILE] [--la CODE] [--prefer KIND[,KIND]] [--collection-year-ends|--collection-year-starts] [--json]`: read files and folders
  * (walked, sorted), write DIR/dataset.csv, DIR/manifest.json and DIR/diagnostics.csv,
  * print a short summary. Exit 0 (no errors), 1 (errors in the data), 2 (unreadable input).
  */
@@ -8,6 +8,7 @@ import { ingestExitCode, ingestFiles, parsePreference, type IngestResult } from 
 import { loadFiles } from "../ingest/load-files.ts";
 import { loadMapping } from "../ingest/load-mapping.ts";
 import { writeDataset } from "../write/dataset.ts";
+import { addCollectionYearOptions, collectionYearOf, type CollectionYearFlags } from "./collection-year-option.ts";
 
 /** A short human summary of an ingest: files by kind, rows, diagnostics. */
 export function ingestSummary(result: IngestResult, out: string): string {
@@ -38,20 +39,22 @@ export function ingestSummary(result: IngestResult, out: string): string {
 
 /** Register the ingest command. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command("ingest")
     .description("Read LA returns, SSDA903 extracts and the published DfE/ONS/Ofsted/MHCLG files into one tidy dataset folder")
     .argument("<paths...>", "files or folders (folders are walked)")
     .requiredOption("--out <dir>", "dataset folder to write (dataset.csv, manifest.json, diagnostics.csv)")
     .option("--mapping <file>", "mapping file for legacy LA spreadsheets (header aliases, value maps, sheet/range)")
-    .option("--la <code>", "LA (old or ONS code) of SSDA903 files that have no LA column")
+    .option("--la <code>", "LA (old or ONS code, or name) of SSDA903 files that have no LA column; an extract of several LAs needs an LA column")
     .option("--prefer <kinds>", "when two sources give different values for a cell, prefer these (most preferred first): return, ssda903, published or reader kinds such as dfe-cla-la-totals; default return > ssda903 > published. A value always beats a missing value.")
-    .option("--json", "print the manifest and diagnostics as JSON instead of a summary")
-    .action(async (paths: string[], options: { out: string; mapping?: string; la?: string; prefer?: string; json?: boolean }) => {
+    .option("--json", "print the manifest and diagnostics as JSON instead of a summary");
+  addCollectionYearOptions(command)
+    .action(async (paths: string[], options: { out: string; mapping?: string; la?: string; prefer?: string; json?: boolean } & CollectionYearFlags) => {
+      const collectionYear = collectionYearOf(options);
       const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
       const prefer = options.prefer === undefined ? undefined : parsePreference(options.prefer);
       const files = loadFiles(paths);
-      const result = await ingestFiles(files, { mapping, la: options.la, prefer });
+      const result = await ingestFiles(files, { mapping, la: options.la, prefer, collectionYear });
       writeDataset(options.out, result);
       if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");
       else process.stdout.write(ingestSummary(result, options.out));

@@ -1,5 +1,5 @@
 /**
- * `suff project --ssda903 DIR [--la CODES] [--start DATE] [--reference-window START:END]
+ * `suff project --ssda903 DIR [--la CODES] [--collection-year-ends|--collection-year-starts] [--start DATE] [--reference-window START:END]
  * [--horizon MONTHS] [--rate-estimator exposure|daily-mean] [--entries constant|trend|population
  * --population FILE] [--method simulate|exact] [--simulations N] [--seed S] [--levels 80,95]
  * [--scenario FILE]... [--costs FILE] [--inflation 0.03] [--backtest-origin DATES] --out DIR`:
@@ -28,9 +28,10 @@ import { stateSpace } from "../forecast/stock-flow/state-space.ts";
 import { stockFlowTables } from "../forecast/stock-flow/stock-flow-tables.ts";
 import { costRows, spendOutputs, unitCosts } from "../market/unit-costs.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
+import { addCollectionYearOptions, collectionYearOf, type CollectionYearFlags } from "./collection-year-option.ts";
 import { toCsv, type CsvCell } from "../write/csv.ts";
 
-interface ProjectCliOptions {
+interface ProjectCliOptions extends CollectionYearFlags {
   ssda903: string;
   la?: string;
   start?: string;
@@ -78,7 +79,7 @@ const DEFAULT_PUBLISHED = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 /** Register the project command. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command("project")
     .description("Project children looked after by age band and placement group with the stock-flow (Markov) model: intervals, scenarios, costs and a backtest")
     .requiredOption("--ssda903 <dir>", "folder (or file) of SSDA903 header/episodes/uasc files, one or many years")
@@ -102,7 +103,8 @@ export function register(program: Command): void {
     .option("--age-bands <ages>", "lower ages of the age bands, e.g. 0,1,5,10,16 (the DfE bands, the default) or 0,10,16")
     .option("--placement-groups <file>", "JSON {\"fine placement type\": \"group\"} regrouping template placement types (unlisted types keep their DfE group)")
     .option("--data-end <date>", "the day the data ends (open episodes are censored there); default: 31 March after the latest date")
-    .requiredOption("--out <dir>", "output folder")
+    .requiredOption("--out <dir>", "output folder");
+  addCollectionYearOptions(command)
     .action(async (options: ProjectCliOptions) => {
       // 1. Options.
       const horizon = Number(options.horizon);
@@ -161,7 +163,8 @@ export function register(program: Command): void {
       const population: PopulationPath | undefined = populationRead?.path;
 
       // 3. Episodes.
-      const loaded = loadEpisodeTable(options.ssda903, requested.length === 1 ? { la: requested[0] } : {});
+      const collectionYear = collectionYearOf(options);
+      const loaded = loadEpisodeTable(options.ssda903, { ...(requested.length === 1 ? { la: requested[0] } : {}), ...(collectionYear ? { collectionYear } : {}) });
       const table = loaded.table;
       const las = requested.length === 0 ? undefined : requested.map((code) => {
         const oldCode = findLa(code)?.oldCode ?? code;

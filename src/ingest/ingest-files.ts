@@ -63,6 +63,8 @@ export interface IngestOptions {
   mapping?: LegacyMapping;
   /** The LA (old or ONS code) of SSDA903 files that carry no LA column (suff ingest --la CODE). */
   la?: string;
+  /** Force the reading of SSDA903 4-digit YEAR labels (suff ingest --collection-year-ends / --collection-year-starts); inferred per return when omitted. */
+  collectionYear?: "ends" | "starts";
   /** Manifest `created` timestamp (ISO 8601); defaults to now. Tests pass a fixed one. */
   created?: string;
   /** Manifest `toolkit_version`. */
@@ -415,7 +417,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
   }
   const ssda903 = files.filter((_, i) => routes[i].reader === "ssda903");
   if (ssda903.length > 0) {
-    const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })), options.la ? { la: options.la } : {});
+    const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })), { ...(options.la ? { la: options.la } : {}), ...(options.collectionYear ? { collectionYear: options.collectionYear } : {}) });
     sources.push({ path: ssda903.map((f) => f.path).join(" + "), sha256: ssda903.map((f) => f.sha256).join(" + "), result, group: true });
   }
   const results = sources.map((s) => s.result);
@@ -435,6 +437,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
     // SSDA903 diagnostics name the individual 903 files: count the group's own.
     diagnostics: sources[i].group ? r.diagnostics.length : perFile.get(sources[i].path) ?? 0,
     rows_superseded: merged.superseded[i],
+    ...(r.collectionYear ? { collection_year: r.collectionYear } : {}),
   }));
   const rows = merged.rows.sort(compareRows);
   const count = (severity: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === severity).length;

@@ -115,6 +115,24 @@ export interface ManifestInput {
   diagnostics: number;
   /** Output rows from this input replaced by the same row from a preferred input (see ingest precedence). */
   rows_superseded?: number;
+  /** SSDA903 inputs: how each return's YEAR label was read. */
+  collection_year?: CollectionYearStatement;
+}
+
+/**
+ * How the YEAR labels of SSDA903 returns were read (manifest.json). A 4-digit label names
+ * the year the collection ends (DfE, LA systems) or starts (the regional demand-model app).
+ */
+export interface CollectionYearStatement {
+  /** "inferred" per return from its event dates, or forced by the user (--collection-year-ends / --collection-year-starts). */
+  setting: "inferred" | "ends" | "starts";
+  /** How most 4-digit labels were read; "none" when no file had a YEAR column. */
+  reading: "ends" | "starts" | "none";
+  /** Returns read, by convention (ends, starts, named: "2019/20", no_year_column). */
+  by_convention: Record<string, number>;
+  /** "all" when every return is listed below, "exceptions" when only those read differently from `reading` or without evidence are. */
+  listed: "all" | "exceptions";
+  returns: Array<{ la: string; year_label: string; year_ending: number; convention: string; basis: string; end_votes: number; start_votes: number }>;
 }
 
 export interface Manifest {
@@ -149,6 +167,8 @@ export interface ReadResult {
   rowsAccepted: number;
   rowsRejected: number;
   rowsSkipped: Record<string, number>;
+  /** SSDA903 readers: how the YEAR labels were read (copied into the manifest). */
+  collectionYear?: CollectionYearStatement;
   /**
    * Where each accepted row came from, by index into `rows` (optional: readers that know
    * sheet/cell or row/column fill it so that validation can point at the cell).

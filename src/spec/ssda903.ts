@@ -46,7 +46,7 @@ export interface EpisodeTable {
    * an older return and absent from the LA's newer returns, so it is closed at 1 April
    * after that return's 31 March with no known reason: treat it as censored (lost to
    * follow-up), not as an exit. Short breaks (V3/V4) are excluded from the table by default.
-   * codes.placementType: template leaf codes plus "unknown" (PLACE x PLACE_PROVIDER not resolvable).
+   * codes.placementType: template leaf codes, among them "unknown" (PLACE x PLACE_PROVIDER not resolvable).
    */
   reasonEnded: Uint8Array;
   /** 1 if the child is recorded as UASC (uasc file or header), else 0. */
@@ -68,6 +68,14 @@ export interface EpisodeTable {
    * year; episodes starting before it are left-truncated.
    */
   returnYears?: number[][];
+  /**
+   * Deprivation of liberty orders (SSDA903 DoLO table, 2026-27 on) of children in this table:
+   * dense child, start and end (days; end -1 while in force). Present only when a DoLO
+   * table was read.
+   */
+  dolo?: { length: number; child: Int32Array; start: Int32Array; end: Int32Array };
+  /** By LA index: the return years a DoLO table covers (deprivation_of_liberty_orders is derived only for these). */
+  doloYears?: number[][];
   codes: {
     la: string[];
     placementType: string[];

@@ -25,7 +25,7 @@ describe("suff project end to end on the SSDA903 samples", () => {
 
   it("writes stock, flows, rates, costs, backtest and summary with base and scenario side by side", () => {
     const out = path.join(dir, "exact");
-    const run = suff("project", "--ssda903", samples, "--start", "2021-03-31", "--reference-window", "2018-04-01:2021-03-31", "--horizon", "24",
+    const run = suff("project", "--ssda903", samples, "--la", "202", "--start", "2021-03-31", "--reference-window", "2018-04-01:2021-03-31", "--horizon", "24",
       "--method", "exact", "--levels", "80,95", "--scenario", scenarioFile, "--inflation", "0.03", "--out", out);
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
@@ -67,7 +67,7 @@ describe("suff project end to end on the SSDA903 samples", () => {
     const groups = path.join(dir, "groups.json");
     writeFileSync(groups, JSON.stringify({ foster_ifa: "foster_ifa", childrens_home_private: "childrens_home_private" }));
     for (const out of [a, b]) {
-      const run = suff("project", "--ssda903", samples, "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean",
+      const run = suff("project", "--ssda903", samples, "--la", "202", "--horizon", "12", "--simulations", "200", "--seed", "7", "--rate-estimator", "daily-mean",
         "--entries", "population", "--population", population, "--age-bands", "0,10,16", "--placement-groups", groups, "--no-backtest", "--out", out);
       expect(run.status).toBe(0);
     }
@@ -83,10 +83,10 @@ describe("suff project end to end on the SSDA903 samples", () => {
   it("stops with a located message on a bad scenario or option", () => {
     const bad = path.join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ name: "x", changes: [{ target: "entries", placement: "castle", multiply: 2 }] }));
-    const run = suff("project", "--ssda903", samples, "--scenario", bad, "--out", path.join(dir, "bad"));
+    const run = suff("project", "--ssda903", samples, "--la", "202", "--scenario", bad, "--out", path.join(dir, "bad"));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/E_SCENARIO_INVALID.*\n.*changes\[0\]\.placement: unknown placement group 'castle'/);
-    expect(suff("project", "--ssda903", samples, "--rate-estimator", "median", "--out", path.join(dir, "bad")).status).toBe(2);
+    expect(suff("project", "--ssda903", samples, "--la", "202", "--rate-estimator", "median", "--out", path.join(dir, "bad")).status).toBe(2);
     expect(existsSync(path.join(dir, "bad"))).toBe(false);
   });
   // Privacy (canaries in every output and log) is tested with the other commands in test/privacy.test.ts.

@@ -89,13 +89,15 @@ describe("routing by content", () => {
   it("reads SSDA903 tables together as one input, with every file's hash", async () => {
     const files = loadFiles(["test/fixtures/ssda903-samples/combined/2018-header.csv", "test/fixtures/ssda903-samples/combined/2018-episodes.csv", "test/fixtures/ssda903-samples/combined/2018-uasc.csv"]);
     expect(files.map(routeFile).map((r) => r.reader)).toEqual(["ssda903", "ssda903", "ssda903"]);
-    const result = await ingestFiles(files, { created: CREATED });
+    // Without an LA column, the LA must be given: one LA's return is never guessed.
+    await expect(ingestFiles(files, { created: CREATED })).rejects.toMatchObject({ code: "E_903_NO_LA" });
+    const result = await ingestFiles(files, { created: CREATED, la: "805" });
     expect(result.manifest.inputs).toHaveLength(1);
     expect(result.manifest.inputs[0].kind).toBe("ssda903");
     expect(result.manifest.inputs[0].sha256.split(" + ")).toEqual(files.map((f) => f.sha256));
     expect(result.rows.some((r) => r.measure === "cla_31_march")).toBe(true);
-    const placed = await ingestFiles(files, { created: CREATED, la: "805" });
-    expect(placed.rows.every((r) => r.old_la_code === "805" && r.la_name === "Hartlepool")).toBe(true);
+    expect(result.rows.every((r) => r.old_la_code === "805" && r.la_name === "Hartlepool")).toBe(true);
+    expect(result.manifest.inputs[0].collection_year).toMatchObject({ setting: "inferred", reading: "none", by_convention: { no_year_column: 1 } });
   });
   it("routes a long CSV and a blank template workbook to their readers", async () => {
     const long = file("r.csv", "new_la_code,time_period,measure,value\nE06000001,2025,foster_places_approved,40\n");

@@ -2,7 +2,7 @@
  * Stage 2 of the SSDA903 pipeline: apply the cleaning rules (one per file in clean/), in
  * this order, and build the columnar EpisodeTable that the template derivation and the
  * stock-flow model share:
- *   1. missing-fields          rows without CHILD, DECOM (or a valid DEC) or DOB are rejected
+ *   1. missing-fields          rows without LA, CHILD, DECOM (or a valid DEC) or DOB, or starting before birth, are rejected
  *   2. duplicate-episodes      (CHILD, DECOM) in several returns: the latest return wins
  *   3. short-breaks            V3/V4 episodes excluded (unless includeShortBreaks)
  *   4. open-absent-from-newer  open in an older return, absent from newer ones: closed at that year's end
@@ -24,7 +24,7 @@ import { overlappingEpisodes } from "./clean/overlapping-episodes.ts";
 import { shortBreaks } from "./clean/short-breaks.ts";
 import { KEPT as KEPT_STATUS, MERGED as MERGED_STATUS, workingSet, codeText } from "./clean/working-set.ts";
 import { placementType } from "../../reference/placement-type.ts";
-import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type FileSummary, type RawSsda903 } from "./read-ssda903.ts";
+import { BLANK as BLANK_CODE, CODED_COLUMNS, safeCode, type CollectionYearConvention, type FileSummary, type RawSsda903, type YearReading } from "./read-ssda903.ts";
 
 // Local bindings: an imported binding costs a getter per access in the transpiled module.
 const KEPT = KEPT_STATUS;
@@ -48,13 +48,25 @@ export interface CleanedSsda903 {
   rowsAccepted: number;
   rowsRejected: number;
   rowsSkipped: Record<string, number>;
+  /** How each return's year was read (for manifest.json). */
+  yearReadings: YearReading[];
+  /** The caller's forced reading of YEAR labels, if any. */
+  collectionYear?: CollectionYearConvention;
 }
 
-/** Placement type codes in EpisodeTable.codes.placementType: the template leaves, then "unknown" (PLACE not resolvable). */
-export const PLACEMENT_TYPE_CODES = [...leafCodes(PLACEMENT_TYPE), "unknown"];
+/** Placement type codes in EpisodeTable.codes.placementType: the template leaves, "unknown" (PLACE x PLACE_PROVIDER not resolvable) among them. */
+export const PLACEMENT_TYPE_CODES = leafCodes(PLACEMENT_TYPE);
+
+/**
+ * PLACE codes valid only up to the 2024-25 collection (year ending 2025): from 2025-26 H5 and
+ * P2 are gone (supported accommodation is K3) and Z1 is split into Z11 to Z14 (DfE SSDA903
+ * guide 2025-26). Seen in a return for 2026 or later, they are counted as before, with a warning.
+ */
+const RETIRED_PLACE: Record<string, string> = { H5: "use K3, supported accommodation", P2: "use K3, supported accommodation", Z1: "use Z11 to Z14" };
+const FIRST_YEAR_WITHOUT_RETIRED = 2026;
 
 const WHAT: Record<string, string> = {
-  "missing-fields": "rows rejected for a missing or invalid CHILD, DECOM, DEC or DOB",
+  "missing-fields": "rows rejected for a missing or invalid LA, CHILD, DECOM, DEC, DOB or DoLO date, or an episode starting before the child's birth",
   "duplicate-episodes": "episode rows that repeat a (CHILD, DECOM) already read from a later return (or later in the same return) were set aside; the latest return's version is used",
   "short-breaks": "short-break episodes (legal status V3/V4) excluded from looked-after counts, as DfE does",
   "open-absent-from-newer": "episodes open in an older return but absent from the LA's newer returns closed at the end of the older return's year, reason unknown",
@@ -108,7 +120,11 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
   // Blank (255) becomes the last index of each dictionary, whose code is "".
   const blankIndex = Object.fromEntries(CODED_COLUMNS.map((c) => [c, table.codes[c].length - 1])) as Record<(typeof CODED_COLUMNS)[number], number>;
   const typeIndex = new Map(PLACEMENT_TYPE_CODES.map((code, i) => [code, i]));
-  const unknownType = PLACEMENT_TYPE_CODES.length - 1;
+  const unknownType = typeIndex.get("unknown")!;
+  const retired = raw.dictionaries.place.map((code) => code in RETIRED_PLACE);
+  const retiredSeen = new Map<string, { file: string; code: string; year: number; type: number; count: number }>();
+  // Dense child index by raw child, for the deprivation of liberty orders.
+  const denseOf = new Int32Array(raw.childCount).fill(-1);
   const typeCache = new Uint8Array(256 * 256).fill(255);
   const unresolved = new Map<string, { file: string; place: string; provider: string; count: number }>();
   const unknownCodes = new Map<string, { file: string; column: string; code: string; count: number }>();
@@ -138,7 +154,7 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
     const i = order[k];
     if (status[i] !== kept) continue;
     const child = e.child[i];
-    if (child !== previousChild) { dense++; previousChild = child; }
+    if (child !== previousChild) { dense++; previousChild = child; denseOf[child] = dense; }
     table.la[out] = e.la[i];
     table.child[out] = dense;
     table.birth[out] = raw.birth[child];
@@ -183,6 +199,14 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
       entry.count++;
       unresolved.set(key, entry);
     }
+    if (place !== blank && retired[place] && e.year[i] >= FIRST_YEAR_WITHOUT_RETIRED) {
+      const file = raw.files[e.file[i]].name;
+      const code = raw.dictionaries.place[place];
+      const key = `${file}\u0000${code}\u0000${e.year[i]}`;
+      const entry = retiredSeen.get(key) ?? { file, code, year: e.year[i], type, count: 0 };
+      entry.count++;
+      retiredSeen.set(key, entry);
+    }
     table.placementType[out] = type;
     table.uasc[out] = raw.uasc[child];
     table.outsideLa[out] = e.outsideLa[i];
@@ -194,7 +218,32 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
   for (const { file, place, provider, count } of unresolved.values()) {
     const placeKnown = placementType(place, "PR1") !== null;
     if (placeKnown) raw.sink.add(diagnostic("W_903_UNRESOLVED_PLACEMENT", { file, code: safeCode(place) || "(blank)", provider: safeCode(provider) || "(blank)", count }, { file, column: "PLACE_PROVIDER" }));
-    else raw.sink.add(diagnostic("W_903_UNKNOWN_CODE", { file, column: "PLACE", code: place === "" ? "(blank)" : safeCode(place), count }, { file, column: "PLACE" }));
+    else raw.sink.add(diagnostic("W_903_UNKNOWN_PLACE", { file, code: place === "" ? "(blank)" : safeCode(place), count }, { file, column: "PLACE" }));
+  }
+  for (const { file, code, year, type, count } of retiredSeen.values()) {
+    raw.sink.add(diagnostic("W_903_PLACE_NOT_IN_YEAR", { file, code, year, count, instead: RETIRED_PLACE[code], type: PLACEMENT_TYPE_CODES[type] }, { file, column: "PLACE" }));
+  }
+
+  // Deprivation of liberty orders of children with kept episodes, by dense child.
+  const d = raw.dolo;
+  let doloKept = 0;
+  for (let k = 0; k < d.length; k++) if (denseOf[d.child[k]] >= 0) doloKept++;
+  if (d.length > 0 || raw.doloYears.some((years) => years.length > 0)) {
+    const dolo = { length: doloKept, child: new Int32Array(doloKept), start: new Int32Array(doloKept), end: new Int32Array(doloKept) };
+    let j = 0;
+    for (let k = 0; k < d.length; k++) {
+      const c = denseOf[d.child[k]];
+      if (c < 0) continue;
+      dolo.child[j] = c;
+      dolo.start[j] = d.start[k];
+      dolo.end[j] = d.end[k];
+      j++;
+    }
+    table.dolo = dolo;
+    table.doloYears = raw.doloYears;
+    if (d.length > doloKept) raw.sink.add(diagnostic("I_903_DOLO_NOT_LOOKED_AFTER", { count: d.length - doloKept }));
+    const covered = raw.doloYears.flatMap((years, la) => years.map((y) => `${raw.las[la]} ${y}`));
+    raw.sink.add(diagnostic("I_903_DOLO_READ", { count: d.length, returns: covered.length ? `${covered.length} returns (${covered.slice(0, 5).join(", ")}${covered.length > 5 ? ", ..." : ""})` : "no return" }));
   }
   for (const { file, column, code, count } of unknownCodes.values()) raw.sink.add(diagnostic("W_903_UNKNOWN_CODE", { file, column, code: safeCode(code), count }, { file, column }));
 
@@ -224,5 +273,7 @@ export function cleanSsda903(raw: RawSsda903, options: CleanSsda903Options = {})
     rowsAccepted: rowsRead - rowsRejected - skippedTotal,
     rowsRejected,
     rowsSkipped,
+    yearReadings: raw.yearReadings,
+    collectionYear: raw.collectionYear,
   };
 }

@@ -4,18 +4,44 @@
  * Stages: 1. readSsda903, 2. cleanSsda903, 3. deriveTemplate. Cleaning counts come back as
  * info diagnostics. Nothing child-level is returned: only counts by LA and year.
  */
-import type { ReadResult } from "../../spec/dataset.ts";
+import type { CollectionYearStatement, ReadResult } from "../../spec/dataset.ts";
 import { diagnostic } from "../../spec/messages/index.ts";
 import { cleanSsda903, type CleanSsda903Options } from "./clean-ssda903.ts";
 import { deriveTemplate } from "./derive-template.ts";
-import { readSsda903, type ReadSsda903Options, type Ssda903File } from "./read-ssda903.ts";
+import { readSsda903, type CollectionYearConvention, type ReadSsda903Options, type Ssda903File, type YearReading } from "./read-ssda903.ts";
 
 export type IngestSsda903Options = ReadSsda903Options & CleanSsda903Options;
+
+/** At most this many returns are listed one by one in the manifest; above it, only the exceptions. */
+const LISTED_RETURNS = 60;
+
+/**
+ * The manifest's statement of how YEAR labels were read.
+ * @throws never.
+ * @example collectionYearStatement([], undefined).reading // "none"
+ */
+export function collectionYearStatement(readings: readonly YearReading[], forced: CollectionYearConvention | undefined): CollectionYearStatement {
+  const byConvention: Record<string, number> = {};
+  for (const r of readings) byConvention[r.convention] = (byConvention[r.convention] ?? 0) + 1;
+  const starts = byConvention.starts ?? 0;
+  const ends = byConvention.ends ?? 0;
+  const reading = starts + ends === 0 ? "none" : starts > ends ? "starts" : "ends";
+  const all = readings.length <= LISTED_RETURNS;
+  const shown = all ? readings : readings.filter((r) => r.basis === "assumed" || ((r.convention === "ends" || r.convention === "starts") && r.convention !== reading));
+  return {
+    setting: forced ?? "inferred",
+    reading,
+    by_convention: byConvention,
+    listed: all ? "all" : "exceptions",
+    returns: shown.map((r) => ({ la: r.la, year_label: r.label, year_ending: r.yearEnding, convention: r.convention, basis: r.basis, end_votes: r.endVotes, start_votes: r.startVotes })),
+  };
+}
 
 /**
  * Template measures from a set of SSDA903 files (all read together, so returns of several
  * years link up).
- * @throws never on bad data: unreadable files and rows are diagnostics.
+ * @throws SuffError E_903_NO_LA when a table has no LA column and no LA is given; never on
+ *   bad data: unreadable files and rows are diagnostics.
  * @example
  * const csv = (t: string) => new TextEncoder().encode(t);
  * const result = ingestSsda903([
@@ -40,5 +66,6 @@ export function ingestSsda903(files: Ssda903File[], options: IngestSsda903Option
     rowsAccepted: cleaned.rowsAccepted,
     rowsRejected: cleaned.rowsRejected,
     rowsSkipped: cleaned.rowsSkipped,
+    collectionYear: collectionYearStatement(cleaned.yearReadings, cleaned.collectionYear),
   };
 }

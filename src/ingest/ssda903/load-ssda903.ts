@@ -53,7 +53,8 @@ export interface LoadedEpisodeTable {
  * The cleaned EpisodeTable and cleaning counts from a folder or files of SSDA903 data,
  * for the stock-flow model.
  * @throws SuffError E_903_PATH_NOT_FOUND for a missing path; E_903_NO_EPISODES when no episodes table is found.
- * @example loadEpisodeTable("test/fixtures/ssda903-samples/combined").table.length > 0 // true
+ * @throws SuffError E_903_NO_LA when a table has no LA column and no LA is given.
+ * @example loadEpisodeTable("test/fixtures/ssda903-samples/combined", { la: "202" }).table.length > 0 // true
  */
 export function loadEpisodeTable(target: string | string[], options: IngestSsda903Options = {}): LoadedEpisodeTable {
   const files = loadSsda903Files(target);

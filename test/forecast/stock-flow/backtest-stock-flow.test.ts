@@ -6,7 +6,7 @@ import { syntheticEpisodeTable } from "./synthetic-episode-table";
 
 describe("backtestStockFlow", () => {
   it("backtests on the SSDA903 samples: observed stock, MASE and coverage for every group", () => {
-    const { table } = loadEpisodeTable("test/fixtures/ssda903-samples/combined");
+    const { table } = loadEpisodeTable("test/fixtures/ssda903-samples/combined", { la: "202" });
     const result = backtestStockFlow(table, { origin: isoToDay("2020-03-31"), windowStart: isoToDay("2017-04-01"), horizonMonths: 12, method: "exact" });
     const total = result.accuracy.find((a) => a.placement === "total")!;
     expect(total.months).toBe(12);

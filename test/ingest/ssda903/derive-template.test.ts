@@ -62,13 +62,14 @@ describe("deriveTemplate", () => {
     expect(value(rows, "2021", "cla_31_march", { placement_type: "total", age_band: "total" })).toBe(2);
   });
 
-  it("by need, legal status (no V3/V4 rows), provider and UASC", () => {
+  it("by need, legal status (V3/V4 not applicable), provider and UASC", () => {
     expect(value(rows, "2020", "cla_31_march_by_need", { category_of_need: "N1" })).toBe(1);
     expect(value(rows, "2020", "cla_31_march_by_need", { category_of_need: "N8" })).toBe(1);
     expect(value(rows, "2020", "cla_31_march_by_need", { category_of_need: "total" })).toBe(3);
     expect(value(rows, "2020", "cla_31_march_by_legal_status", { legal_status: "V2" })).toBe(2);
     expect(value(rows, "2020", "cla_31_march_by_legal_status", { legal_status: "C2" })).toBe(1);
-    expect(value(rows, "2020", "cla_31_march_by_legal_status", { legal_status: "V3" })).toBeUndefined();
+    // Short breaks are excluded from the measure by definition: not applicable, never zero.
+    expect(rows.find((r) => r.time_period === "2020" && r.measure === "cla_31_march_by_legal_status" && r.dims.legal_status === "V3")).toMatchObject({ value: null, value_status: "not_applicable" });
     expect(value(rows, "2020", "cla_31_march_by_provider", { place_provider: "PR4" })).toBe(2);
     expect(value(rows, "2020", "cla_31_march_by_provider", { place_provider: "PR2" })).toBe(1);
     expect(value(rows, "2020", "cla_31_march_uasc", { age_band: "16_plus" })).toBe(1);

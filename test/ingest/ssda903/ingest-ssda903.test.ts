@@ -3,6 +3,7 @@ import { ingestFiles } from "../../../src/ingest/ingest-files";
 import { ingestSsda903 } from "../../../src/ingest/ssda903/ingest-ssda903";
 import { loadSsda903Files } from "../../../src/ingest/ssda903/load-ssda903";
 import type { DatasetRow, ReadResult } from "../../../src/spec/dataset";
+import { isSuffError } from "../../../src/spec/errors";
 import { bytes, episodes, header } from "./helpers";
 
 const stock = (rows: DatasetRow[], year: string, la?: string) =>
@@ -44,11 +45,27 @@ describe("ingestSsda903", () => {
     expect(result.rowsRejected).toBe(0);
   });
 
-  it("without an LA column or option: one LA with an unknown code, and a warning", () => {
-    const result = ingestSsda903([header("h.csv", [["A", "01/01/2010"]]), episodes("e.csv", ["A,01/05/2019,S,C2,N1,U1,PR1,,"])]);
-    expect(result.diagnostics.filter((d) => d.code === "W_903_LA_UNKNOWN").map((d) => d.message)).toEqual(["h.csv and 1 other file: no LA column and no LA given, so these rows are treated as one LA with an unknown code."]);
-    expect(stock(result.rows, "2020")).toBe(1);
-    expect(result.rows[0]).toMatchObject({ old_la_code: "", la_name: "" });
+  it("without an LA column or option: stops with E_903_NO_LA naming the files (several LAs are never merged into one anonymous LA)", () => {
+    const thrown = (() => { try { ingestSsda903([header("h.csv", [["A", "01/01/2010"]]), episodes("e.csv", ["A,01/05/2019,S,C2,N1,U1,PR1,,"])]); } catch (error) { return error; } })();
+    expect(isSuffError(thrown) && thrown.code).toBe("E_903_NO_LA");
+    expect((thrown as Error).message).toBe("h.csv, e.csv: no LA column and no LA given, so the LA of these SSDA903 rows is unknown; nothing was read.");
+    expect(isSuffError(thrown) && thrown.hint).toMatch(/--la CODE/);
+  });
+
+  it("a blank LA cell takes the given LA, else the row is rejected; an unknown LA value rejects its rows with one error", () => {
+    const files = [
+      { name: "h.csv", bytes: bytes("CHILD,SEX,DOB,UPN,LA\nA,1,01/01/2010,X,202\nB,1,01/01/2010,X,\nC,1,01/01/2010,X,Atlantis\n") },
+      episodes("e.csv", ["A,01/05/2019,S,C2,N1,U1,PR1,,", "B,01/05/2019,S,C2,N1,U1,PR1,,", "C,01/05/2019,S,C2,N1,U1,PR1,,"], "LA", ["202", "", "Atlantis"]),
+    ];
+    const without = ingestSsda903(files);
+    expect(without.diagnostics.filter((d) => d.code === "E_903_MISSING_LA").map((d) => `${d.file}:${d.row}`)).toEqual(["h.csv:3", "e.csv:3"]);
+    expect(without.diagnostics.filter((d) => d.code === "E_903_LA_NOT_RECOGNISED").map((d) => d.message)).toEqual([
+      "h.csv: 1 rows have LA Atlantis, which is not a known LA code or name; they are not used.",
+      "e.csv: 1 rows have LA Atlantis, which is not a known LA code or name; they are not used.",
+    ]);
+    expect(stock(without.rows, "2020", "202")).toBe(1);
+    expect(accounted(without)).toBe(true);
+    expect(stock(ingestSsda903(files, { la: "202" }).rows, "2020", "202")).toBe(2);
   });
 
   it("reports a missing episodes table as an error, not an exception", () => {
@@ -80,18 +97,20 @@ describe("ingestSsda903", () => {
     expect(result.rowsRejected).toBe(25);
   });
 
-  it("reports unrecognised codes and unresolved placements, counting those children in totals only", () => {
+  it("reports unrecognised codes and unresolved placements, counting those children under placement type 'unknown' so parts add up", () => {
     const result = ingestSsda903([
       header("h.csv", [["A", "01/01/2010"], ["B", "01/01/2010"]]),
       episodes("e.csv", ["A,01/05/2019,S,Q7,N1,K2,PR0,,", "B,01/05/2019,S,C2,N1,ZZ,PR1,,"]),
     ], { la: "202" });
     const codes = result.diagnostics.filter((d) => d.code.startsWith("W_903_UN")).map((d) => d.message);
     expect(codes).toEqual(expect.arrayContaining([
-      "e.csv: 1 rows have PLACE K2 with PLACE_PROVIDER PR0, which does not map onto a template placement type; those children count in totals only.",
-      "e.csv: 1 rows have PLACE ZZ, which is not in the SSDA903 code set; those children count in totals but in no PLACE category.",
+      "e.csv: 1 rows have PLACE K2 with PLACE_PROVIDER PR0, which does not map onto a template placement type; those children are counted under placement type 'unknown' (Other placements), so parts still add up to the total.",
+      "e.csv: 1 rows have PLACE ZZ, which is not in the SSDA903 code set; those children are counted under placement type 'unknown' (Other placements), so parts still add up to the total.",
       "e.csv: 1 rows have LS Q7, which is not in the SSDA903 code set; those children count in totals but in no LS category.",
     ]));
     expect(stock(result.rows, "2020")).toBe(2);
+    const byType = (type: string) => result.rows.find((r) => r.measure === "cla_31_march" && r.dims.placement_type === type && r.dims.age_band === "total")?.value;
+    expect(byType("unknown")).toBe(2);
   });
 });
 
@@ -119,7 +138,7 @@ describe("the XML return", () => {
     const strip = (rows: DatasetRow[]) => rows.map((r) => `${r.time_period}|${r.old_la_code}|${r.measure}|${JSON.stringify(r.dims)}|${r.value}|${r.value_status}`).sort();
     expect(strip(fromXml.rows)).toEqual(strip(fromCsv.rows));
     expect(fromXml.rows.find((r) => r.measure === "ceases_in_year_uasc")?.value).toBe(1);
-    expect(fromXml.diagnostics.find((d) => d.code === "I_903_XML_READ")?.message).toBe("return.xml: SSDA903 XML return read as 2 header, 3 episode and 1 UASC records (rows in diagnostics count records of that kind).");
+    expect(fromXml.diagnostics.find((d) => d.code === "I_903_XML_READ")?.message).toBe("return.xml: SSDA903 XML return read as 2 header, 3 episode, 1 UASC and 0 deprivation of liberty records (rows in diagnostics count records of that kind).");
   });
 
   it("is routed to the 903 reader by the ingest dispatcher, by content", async () => {

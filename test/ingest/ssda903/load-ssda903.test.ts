@@ -10,7 +10,7 @@ const samples = "test/fixtures/ssda903-samples/combined";
 describe("load-ssda903", () => {
   it("JSDoc examples", () => {
     expect(loadSsda903Files(samples).length).toBe(40);
-    expect(loadEpisodeTable(samples).table.length > 0).toBe(true);
+    expect(loadEpisodeTable(samples, { la: "202" }).table.length > 0).toBe(true);
     expect(loadSsda903(samples, { la: "202" }).kind).toBe("ssda903");
     expect(loadProviderLocations("data/published/ofsted/ofsted_providers_places_31mar2023.csv").size > 3000).toBe(true);
   });
@@ -56,7 +56,7 @@ describe("load-ssda903", () => {
   it("throws a SuffError for a missing path and when no episodes table is found", () => {
     const missing = (() => { try { loadSsda903Files("no/such/folder"); } catch (error) { return error; } })();
     expect(isSuffError(missing) && missing.code).toBe("E_903_PATH_NOT_FOUND");
-    const none = (() => { try { loadEpisodeTable(path.join(samples, "2019-header.csv")); } catch (error) { return error; } })();
+    const none = (() => { try { loadEpisodeTable(path.join(samples, "2019-header.csv"), { la: "202" }); } catch (error) { return error; } })();
     expect(isSuffError(none) && none.code).toBe("E_903_NO_EPISODES");
   });
 });
