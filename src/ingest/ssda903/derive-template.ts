@@ -22,8 +22,14 @@
  *   (not_available), never as zero or as a lower bound.
  * - New placements in the year: episodes starting in the year other than changes of legal
  *   status only (RNE L), by locality and distance, when locality is known for all of them.
- * Not derived: provider_children_placed (not yet);
- * unmet need, supply and cost measures (not in SSDA903 at all).
+ * - Placement type: PLACE x PLACE_PROVIDER; rows that map onto no type are counted under
+ *   "unknown" (in DfE's "Other placements" group), so the parts always add up to the total.
+ * - Deprivation of liberty orders (DoLO table, from the 2026-27 collection): children looked
+ *   after at 31 March with an order in force that day (DOLO_START on or before 31 March,
+ *   DOLO_END blank or after it), for the returns a DoLO table covers; other returns leave
+ *   the measure out (missing, never zero).
+ * Not derived: provider_children_placed (not yet); the other unmet need measures, supply
+ * and cost (not in SSDA903 at all).
  */
 import { AGE_BAND, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, TOTAL } from "../../reference/code-lists.ts";
 import { findCode, leafCodes, rootCodes, rootOf } from "../../reference/code-tree.ts";
@@ -88,6 +94,7 @@ const layout = (() => {
     ["outLa", P], ["outLaUnknown", P], ["outRegion", P], ["outRegionUnknown", P], ["over20", P], ["over20Unknown", P],
     ["location", LOCALITIES.length * DISTANCES.length], ["locationUnknown", 1],
     ["newPlacements", LOCALITIES.length * DISTANCES.length], ["newPlacementsUnknown", 1], ["newPlacementsTotal", 1],
+    ["dolo", 1],
   ];
   const offsets: Record<string, number> = {};
   let size = 0;
@@ -95,6 +102,45 @@ const layout = (() => {
   return { offsets, size };
 })();
 const O = layout.offsets;
+
+/** 31 March of each year 1900-2200, for reportingYear. */
+const YEAR_ENDS = Int32Array.from({ length: 302 }, (_, k) => yearEnd(1900 + k));
+
+/** The reporting year (ending 31 March) of a day: reportingYearOf without building a date. */
+function reportingYear(day: number): number {
+  let k = Math.floor((day + 25567 - 90) / 365.2425); // day 0 is 1 January 1970 = 25,567 days after 1 January 1900
+  if (k < 0) return reportingYearOf(day);
+  if (k > 300) return reportingYearOf(day);
+  while (k > 0 && day <= YEAR_ENDS[k - 1]) k--;
+  while (k < 301 && day > YEAR_ENDS[k]) k++;
+  return 1900 + k;
+}
+
+type Dims = Partial<Record<DimensionColumn, string>>;
+const NO_DIMS: Dims = Object.freeze({});
+const dimsCache = new Map<string, Map<string, Dims | Map<string, Map<string, Dims>>>>();
+/**
+ * One frozen object per distinct set of dimension values (one or two columns), shared by
+ * every row that has it: a national extract gives 300,000 rows but a few hundred distinct
+ * dimension sets.
+ */
+function dimsOf(column: DimensionColumn, code: string, column2?: DimensionColumn, code2?: string): Dims {
+  let byCode = dimsCache.get(column);
+  if (!byCode) dimsCache.set(column, (byCode = new Map()));
+  if (column2 === undefined || code2 === undefined) {
+    let found = byCode.get(code) as Dims | undefined;
+    if (!found) { found = Object.freeze({ [column]: code }); byCode.set(code, found); }
+    return found;
+  }
+  const key = `${code}\u0000${column2}`;
+  let second = byCode.get(key) as Map<string, Map<string, Dims>> | undefined;
+  if (!second) byCode.set(key, (second = new Map()));
+  let byCode2 = second.get(code2);
+  if (!byCode2) second.set(code2, (byCode2 = new Map()));
+  let found = byCode2.get("") as Dims | undefined;
+  if (!found) { found = Object.freeze({ [column]: code, [column2]: code2 }); byCode2.set("", found); }
+  return found;
+}
 
 export interface DeriveTemplateResult {
   rows: DatasetRow[];
@@ -123,6 +169,13 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   const counts = new Float64Array(blocks * layout.size);
   const marchesOf = returnYears.map((years) => Int32Array.from(years, (y) => yearEnd(y)));
   const blocksOf = returnYears.map((years, la) => Int32Array.from(years, (y) => yearIndex[la].get(y)!));
+  // Block of a day, by LA: the reporting year of the day (from a table of 31 Marches), then an array lookup.
+  const firstYearOf = returnYears.map((years) => (years.length ? years[0] : 0));
+  const blockOfYear = returnYears.map((years, la) => {
+    const out = new Int32Array(years.length ? years[years.length - 1] - years[0] + 1 : 0).fill(-1);
+    for (const y of years) out[y - years[0]] = yearIndex[la].get(y)!;
+    return out;
+  });
   // 2. Code maps.
   const placementMap = mapCodes(table.codes.placementType, PLACEMENTS);
   const needMap = mapCodes(table.codes.categoryOfNeed, NEEDS);
@@ -136,6 +189,18 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
   const negativeAges = new Map<number, number>();
   const outsideRegion = table.outsideRegion;
   const over20 = table.overTwentyMiles;
+  // Deprivation of liberty orders: per dense child a linked list of orders, and the blocks a DoLO table covers.
+  const dolo = table.dolo;
+  const doloCovered = new Uint8Array(blocks);
+  let doloFirst: Int32Array | null = null;
+  let doloNext: Int32Array | null = null;
+  if (dolo && table.doloYears) {
+    table.doloYears.forEach((years, la) => { for (const y of years) { const block = yearIndex[la]?.get(y); if (block !== undefined) doloCovered[block] = 1; } });
+    const children = table.length ? table.child[table.length - 1] + 1 : 0;
+    doloFirst = new Int32Array(children).fill(-1);
+    doloNext = new Int32Array(dolo.length).fill(-1);
+    for (let k = 0; k < dolo.length; k++) { doloNext[k] = doloFirst[dolo.child[k]]; doloFirst[dolo.child[k]] = k; }
+  }
 
   // 3. One pass over episodes, grouped by child.
   const n = table.length;
@@ -156,7 +221,8 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     }
     const la = table.la[i];
     const years = returnYears[la];
-    const index = yearIndex[la];
+    const firstYear = firstYearOf[la];
+    const index = blockOfYear[la];
     const start = table.start[i];
     const end = table.end[i];
     const birth = table.birth[i];
@@ -168,7 +234,8 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     // Stock at each 31 March.
     for (let y = 0; y < years.length; y++) {
       const march = marches[y];
-      if (start > march || (end >= 0 && end <= march)) continue;
+      if (end >= 0 && end <= march) break; // ended by this 31 March, so by every later one
+      if (start > march) continue;
       const base = blockIds[y] * layout.size;
       const age = ageBandFromAge(years[y] - birthYear - bornAfterMarch, base);
       const type = placementMap[table.placementType[i]];
@@ -188,10 +255,15 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       else if (far === 1) counts[base + O.over20 + type]++;
       if (outside === UNKNOWN) counts[base + O.locationUnknown]++;
       else counts[base + O.location + outside * DISTANCES.length + (far === UNKNOWN ? 2 : far === 1 ? 1 : 0)]++;
+      if (doloFirst !== null && doloNext !== null && dolo && doloCovered[blockIds[y]]) {
+        for (let k = doloFirst[table.child[i]]; k >= 0; k = doloNext[k]) {
+          if (dolo.start[k] <= march && (dolo.end[k] < 0 || dolo.end[k] > march)) { counts[base + O.dolo]++; break; }
+        }
+      }
     }
     // A new placement in the year, by locality and distance.
     if (isNewPlacement[table.reasonNewEpisode[i]]) {
-      const block = blockForDay(index, start);
+      const block = blockForDay(index, firstYear, start);
       if (block >= 0) {
         const base = block * layout.size;
         counts[base + O.newPlacementsTotal]++;
@@ -204,7 +276,7 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     // Start of a period of care.
     const continues = i > groupStart && table.end[i - 1] === start;
     if (isStartCode[table.reasonNewEpisode[i]] || !continues) {
-      const block = blockForDay(index, start);
+      const block = blockForDay(index, firstYear, start);
       if (block >= 0 && startSeen[block] === 0) {
         startSeen[block] = 1;
         startTouched.push(block);
@@ -217,7 +289,7 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     }
     // Cease: the last in the year wins.
     if (end >= 0 && isExit[table.reasonEnded[i]]) {
-      const block = blockForDay(index, end);
+      const block = blockForDay(index, firstYear, end);
       if (block >= 0) {
         if (ceaseOf[block] < 0) ceaseTouched.push(block);
         ceaseOf[block] = i;
@@ -244,8 +316,9 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     return AGE_BANDS.length;
   }
 
-  function blockForDay(index: Map<number, number>, day: number): number {
-    return index.get(reportingYearOf(day)) ?? -1;
+  function blockForDay(index: Int32Array, firstYear: number, day: number): number {
+    const k = reportingYear(day) - firstYear;
+    return k >= 0 && k < index.length ? index[k] : -1;
   }
 
   // 4. Rows.
@@ -256,22 +329,29 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
     const known = findLa(code);
     for (const year of years) {
       const base = yearIndex[la].get(year)! * layout.size;
-      const geography = known ? laGeography(known, year) : { geographic_level: "Local authority" as const, country_code: ENGLAND.code, country_name: ENGLAND.name, region_code: "", region_name: "", old_la_code: code === "unknown" ? "" : code, new_la_code: "", la_name: "" };
-      const emit = (measure: string, dims: Partial<Record<DimensionColumn, string>>, value: number | null, status: ValueStatus = "ok") =>
-        rows.push({ time_period: String(year), time_identifier: "Reporting year", ...geography, measure, dims, value, value_status: status });
+      const g = known ? laGeography(known, year) : { geographic_level: "Local authority" as const, country_code: ENGLAND.code, country_name: ENGLAND.name, region_code: "", region_name: "", old_la_code: code === "unknown" ? "" : code, new_la_code: "", la_name: "" };
+      const period = String(year);
+      // One literal per row (no spread) and shared, frozen dimension objects: 300,000 rows for a national extract.
+      const emit = (measure: string, dims: Dims, value: number | null, status: ValueStatus = "ok") =>
+        rows.push({
+          time_period: period, time_identifier: "Reporting year", geographic_level: g.geographic_level, country_code: g.country_code, country_name: g.country_name,
+          region_code: g.region_code, region_name: g.region_name, old_la_code: g.old_la_code, new_la_code: g.new_la_code, la_name: g.la_name,
+          measure, dims, value, value_status: status,
+        });
       const sum = (offset: number, width: number) => { let s = 0; for (let k = 0; k < width; k++) s += counts[base + offset + k]; return s; };
-      const oneDimension = (measure: string, column: DimensionColumn, codes: string[], offset: number, skip: (c: string) => boolean = () => false) => {
-        codes.forEach((c, k) => { if (!skip(c)) emit(measure, { [column]: c }, counts[base + offset + k]); });
-        emit(measure, { [column]: TOTAL }, sum(offset, codes.length + 1));
+      // Codes excluded by the measure's definition (short breaks V3/V4 in counts of children looked after) are not applicable, never zero.
+      const oneDimension = (measure: string, column: DimensionColumn, codes: string[], offset: number, excluded: (c: string) => boolean = () => false) => {
+        codes.forEach((c, k) => { if (excluded(c)) emit(measure, dimsOf(column, c), null, "not_applicable"); else emit(measure, dimsOf(column, c), counts[base + offset + k]); });
+        emit(measure, dimsOf(column, TOTAL), sum(offset, codes.length + 1));
       };
       // Demand: stock by placement type x age band, with totals both ways.
       PLACEMENTS.forEach((type, p) => {
-        AGE_BANDS.forEach((band, a) => emit("cla_31_march", { placement_type: type, age_band: band }, counts[base + O.stock + p * A + a]));
-        emit("cla_31_march", { placement_type: type, age_band: TOTAL }, sum(O.stock + p * A, A));
+        AGE_BANDS.forEach((band, a) => emit("cla_31_march", dimsOf("placement_type", type, "age_band", band), counts[base + O.stock + p * A + a]));
+        emit("cla_31_march", dimsOf("placement_type", type, "age_band", TOTAL), sum(O.stock + p * A, A));
       });
-      AGE_BANDS.forEach((band, a) => { let s = 0; for (let p = 0; p < P; p++) s += counts[base + O.stock + p * A + a]; emit("cla_31_march", { placement_type: TOTAL, age_band: band }, s); });
+      AGE_BANDS.forEach((band, a) => { let s = 0; for (let p = 0; p < P; p++) s += counts[base + O.stock + p * A + a]; emit("cla_31_march", dimsOf("placement_type", TOTAL, "age_band", band), s); });
       const stockTotal = sum(O.stock, P * A);
-      emit("cla_31_march", { placement_type: TOTAL, age_band: TOTAL }, stockTotal);
+      emit("cla_31_march", dimsOf("placement_type", TOTAL, "age_band", TOTAL), stockTotal);
       oneDimension("cla_31_march_by_need", "category_of_need", NEEDS, O.stockNeed);
       oneDimension("cla_31_march_by_legal_status", "legal_status", LEGAL, O.stockLegal, (c) => c === "V3" || c === "V4");
       oneDimension("cla_31_march_by_provider", "place_provider", PROVIDERS, O.stockProvider);
@@ -279,15 +359,16 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       oneDimension("starts_in_year", "age_band", AGE_BANDS, O.startAge);
       oneDimension("starts_in_year_by_need", "category_of_need", NEEDS, O.startNeed);
       oneDimension("starts_in_year_by_legal_status", "legal_status", LEGAL, O.startLegal, (c) => c === "V3" || c === "V4");
-      emit("starts_in_year_uasc", {}, counts[base + O.startUasc]);
+      emit("starts_in_year_uasc", NO_DIMS, counts[base + O.startUasc]);
       oneDimension("ceases_in_year", "age_band", AGE_BANDS, O.ceaseAge);
       oneDimension("ceases_in_year_by_reason", "reason_ceased", REASONS, O.ceaseReason);
-      emit("ceases_in_year_uasc", {}, counts[base + O.ceaseUasc]);
+      emit("ceases_in_year_uasc", NO_DIMS, counts[base + O.ceaseUasc]);
+      if (doloCovered[base / layout.size]) emit("deprivation_of_liberty_orders", NO_DIMS, counts[base + O.dolo]);
       // Location: a cell is known only when every child in it has a known location.
       const location = (measure: string, outOffset: number, unknownOffset: number, reason: string) => {
         const unknownTotal = sum(unknownOffset, P);
         if (unknownTotal === stockTotal && stockTotal > 0) {
-          emit(measure, { placement_type: TOTAL }, null, "not_available");
+          emit(measure, dimsOf("placement_type", TOTAL), null, "not_available");
           const key = `${measure}:${la}`;
           const entry = notDerived.get(key) ?? { la: code, measure, reason, years: [] };
           entry.years.push(year);
@@ -296,9 +377,9 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
         }
         PLACEMENTS.forEach((type, p) => {
           const unknown = counts[base + unknownOffset + p];
-          emit(measure, { placement_type: type }, unknown > 0 ? null : counts[base + outOffset + p], unknown > 0 ? "not_available" : "ok");
+          emit(measure, dimsOf("placement_type", type), unknown > 0 ? null : counts[base + outOffset + p], unknown > 0 ? "not_available" : "ok");
         });
-        emit(measure, { placement_type: TOTAL }, unknownTotal > 0 ? null : sum(outOffset, P), unknownTotal > 0 ? "not_available" : "ok");
+        emit(measure, dimsOf("placement_type", TOTAL), unknownTotal > 0 ? null : sum(outOffset, P), unknownTotal > 0 ? "not_available" : "ok");
       };
       location("placed_outside_la", O.outLa, O.outLaUnknown, "the placement's LA is not known for every child (needs PL_LOCATION or PL_LA; PLACE_PROVIDER PR2 only shows some placements outside)");
       location("placed_outside_region", O.outRegion, O.outRegionUnknown, "the placement's LA is not known for every child (needs PL_LA)");
@@ -307,7 +388,7 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
       // when any child's locality is unknown, one missing total and a "not derived" note.
       const localityGrid = (measure: string, offset: number, unknown: number, total: number, reason: string) => {
         if (unknown > 0) {
-          emit(measure, { locality: TOTAL, distance: TOTAL }, null, "not_available");
+          emit(measure, dimsOf("locality", TOTAL, "distance", TOTAL), null, "not_available");
           const key = `${measure}:${la}`;
           const entry = notDerived.get(key) ?? { la: code, measure, reason, years: [] };
           entry.years.push(year);
@@ -315,11 +396,11 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
           return;
         }
         LOCALITIES.forEach((loc, l) => {
-          DISTANCES.forEach((dist, d) => emit(measure, { locality: loc, distance: dist }, counts[base + offset + l * DISTANCES.length + d]));
-          emit(measure, { locality: loc, distance: TOTAL }, sum(offset + l * DISTANCES.length, DISTANCES.length));
+          DISTANCES.forEach((dist, d) => emit(measure, dimsOf("locality", loc, "distance", dist), counts[base + offset + l * DISTANCES.length + d]));
+          emit(measure, dimsOf("locality", loc, "distance", TOTAL), sum(offset + l * DISTANCES.length, DISTANCES.length));
         });
-        DISTANCES.forEach((dist, d) => emit(measure, { locality: TOTAL, distance: dist }, counts[base + offset + d] + counts[base + offset + DISTANCES.length + d]));
-        emit(measure, { locality: TOTAL, distance: TOTAL }, total);
+        DISTANCES.forEach((dist, d) => emit(measure, dimsOf("locality", TOTAL, "distance", dist), counts[base + offset + d] + counts[base + offset + DISTANCES.length + d]));
+        emit(measure, dimsOf("locality", TOTAL, "distance", TOTAL), total);
       };
       if (stockTotal > 0) localityGrid("cla_31_march_by_location", O.location, counts[base + O.locationUnknown], stockTotal, "locality is not known for every child (needs PL_LOCATION or PL_LA)");
       localityGrid("new_placements_in_year_by_location", O.newPlacements, counts[base + O.newPlacementsUnknown], counts[base + O.newPlacementsTotal], "locality is not known for every new placement (needs PL_LOCATION, PL_LA or provider locations by URN)");
