@@ -17,9 +17,30 @@ import type { Measure, Unit } from "../spec/template.ts";
 import { cellReference, columnLetter } from "./column-letter.ts";
 import { fixZipTimestamps } from "./fix-zip-timestamps.ts";
 import { MEASURES, SECTIONS, TEMPLATE_VERSION } from "./measures.ts";
-import { MISSING_REASONS } from "./missing-reasons.ts";
+import { MISSING_REASONS, type MissingReason } from "./missing-reasons.ts";
 import { prefillRows, sectionColumns, type PrefilledDims } from "./prefill-rows.ts";
 import { GUIDANCE_SHEET, LISTS_SHEET, RETURN_FIELDS, RETURN_SHEET, listRangeName } from "./workbook-layout.ts";
+
+/**
+ * What to write into the template besides its blank rows: the LA and period on the Return
+ * sheet, and values for some rows (pre-filled, each with a cell note saying where it came
+ * from). Used for a template pre-filled from an SSDA903 extract (filled-workbook.ts).
+ */
+export interface WorkbookFill {
+  /** The LA's ONS code, as the Return sheet's dropdown offers it. */
+  laCode: string;
+  /** The year ending 31 March. */
+  period: number;
+  /** The value (or missing reason) of a prefilled row, or undefined to leave it blank for the LA. */
+  value(measure: Measure, dims: PrefilledDims): PrefilledValue | undefined;
+  /** The note on every pre-filled value cell. */
+  note: string;
+  /** A line for the Guidance sheet explaining the pre-filled values. */
+  guidance: string;
+}
+
+/** A pre-filled cell: a number, or a missing-value reason (e.g. not_applicable). */
+export type PrefilledValue = { value: number } | { reason: MissingReason["code"] };
 
 /** Fixed document date, so regenerating the template gives the same workbook. */
 export const TEMPLATE_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
@@ -29,6 +50,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const LOCKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } };
 /** Value cells of required measures: pale yellow, so the core stands out (the label also says "required"). */
 const REQUIRED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+/** Pale blue: a value pre-filled from another source (still editable). */
+const PREFILLED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 /** exceljs has range data validations at run time (lib/doc/data-validations.js) but not in its typings. */
 interface RangeValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
@@ -74,7 +97,7 @@ function addLists(workbook: ExcelJS.Workbook): void {
     workbook.definedNames.add(`'${LISTS_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`, listRangeName(id));
     column += extra ? 2 : 1;
   };
-  for (const [id, list] of Object.entries(CODE_LISTS)) addList(id, [TOTAL, ...allCodes(list)]);
+  for (const [id, list] of Object.entries(CODE_LISTS)) addList(id, [TOTAL, ...allCodes(list).filter((c) => !findCode(list, c)?.derivedOnly)]);
   addList("missing_reason", MISSING_REASONS.map((r) => r.code));
   const las = [...LOCAL_AUTHORITIES].sort((a, b) => a.name.localeCompare(b.name));
   addList("la_code", las.map((la) => la.newCode), las.map((la) => la.name));
@@ -83,7 +106,7 @@ function addLists(workbook: ExcelJS.Workbook): void {
   workbook.definedNames.add(`'${LISTS_SHEET}'!$${laLetter}$2:$${nameLetter}$${las.length + 1}`, "la_table");
 }
 
-function addGuidance(workbook: ExcelJS.Workbook): void {
+function addGuidance(workbook: ExcelJS.Workbook, fill?: WorkbookFill): void {
   const sheet = workbook.addWorksheet(GUIDANCE_SHEET);
   sheet.columns = [{ width: 34 }, { width: 60 }, { width: 18 }, { width: 40 }, { width: 12 }, { width: 30 }];
   const lines: string[][] = [
@@ -97,6 +120,7 @@ function addGuidance(workbook: ExcelJS.Workbook): void {
     ["", "4. 'total' rows are the total over that dimension: parts must add up to their total (leaves to their group, groups to the total)."],
     ["", "5. Providers sheet: one row per provider used, with the Ofsted URN (or name) in provider_id."],
     ["", "6. Check the file with: suff validate <file>.xlsx (errors point at the cell)."],
+    ...(fill ? [["Pre-filled values", fill.guidance]] : []),
     ["Missing-value reasons", MISSING_REASONS.map((r) => `${r.code}: ${r.description}`).join("\n")],
     ["Codes", "Every coded column has a dropdown. Fine template codes roll up to the groups DfE publishes (e.g. foster_ifa -> foster). Full lists are below and on the hidden Lists sheet."],
     [],
@@ -120,14 +144,14 @@ function addGuidance(workbook: ExcelJS.Workbook): void {
   for (const [id, list] of Object.entries(CODE_LISTS)) {
     for (const root of list.roots) {
       sheet.addRow([id, root.code, "", root.label]);
-      for (const child of root.children ?? []) sheet.addRow([id, child.code, root.code, child.label]);
+      for (const child of root.children ?? []) if (!child.derivedOnly) sheet.addRow([id, child.code, root.code, child.label]);
     }
   }
   sheet.getColumn(2).alignment = { wrapText: true, vertical: "top" };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
-async function addReturn(workbook: ExcelJS.Workbook): Promise<void> {
+async function addReturn(workbook: ExcelJS.Workbook, fill?: WorkbookFill): Promise<void> {
   const sheet = workbook.addWorksheet(RETURN_SHEET);
   sheet.columns = [{ width: 34 }, { width: 22 }, { width: 60 }];
   styleHeader(sheet.addRow(["field", "entry", "notes"]));
@@ -140,6 +164,10 @@ async function addReturn(workbook: ExcelJS.Workbook): Promise<void> {
   sheet.getCell(period.row, 3).value = "A four-digit year: 2025 = year ending 31 March 2025.";
   sheet.getCell(version.row, 1).value = version.label;
   sheet.getCell(version.row, 2).value = TEMPLATE_VERSION;
+  if (fill) {
+    sheet.getCell(laCode.row, 2).value = fill.laCode;
+    sheet.getCell(period.row, 2).value = fill.period;
+  }
   for (const row of [laCode.row, period.row]) sheet.getCell(row, 2).protection = { locked: false };
   validations(sheet).add(cellReference(laCode.row, 2), {
     type: "list", allowBlank: true, formulae: [listRangeName("la_code")], showErrorMessage: true, errorStyle: "warning",
@@ -167,7 +195,7 @@ function rowLabel(measure: Measure, dims: PrefilledDims): string {
   return measure.required ? `${text} [required]` : text;
 }
 
-async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["section"], sheetName: string): Promise<void> {
+async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["section"], sheetName: string, fill?: WorkbookFill): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName);
   const columns = sectionColumns(sectionId);
   sheet.columns = columns.map((c) => ({ width: c === "label" ? 70 : c === "measure" ? 34 : 22 }));
@@ -176,7 +204,7 @@ async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["sectio
   const reasonColumn = columns.indexOf("missing_reason") + 1;
   for (const measure of MEASURES.filter((m) => m.section === sectionId)) {
     const own = new Set(measure.dimensions.map((d) => d.column as string));
-    for (const dims of prefillRows(measure)) {
+    for (const dims of prefillRows(measure, { derivedCodes: fill !== undefined })) {
       const freeText = Object.keys(dims).length === 0 && own.size > 0;
       const values = columns.map((c) => (c === "measure" ? measure.id : c === "label" ? rowLabel(measure, dims) : (dims as Record<string, string>)[c] ?? null));
       const row = sheet.addRow(values);
@@ -195,6 +223,13 @@ async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["sectio
           });
         }
       });
+      const prefilled = fill && !freeText ? fill.value(measure, dims) : undefined;
+      if (prefilled !== undefined) {
+        const cell = row.getCell("value" in prefilled ? valueColumn : reasonColumn);
+        cell.value = "value" in prefilled ? prefilled.value : prefilled.reason;
+        cell.note = fill!.note;
+        cell.fill = PREFILLED_FILL;
+      }
       const decimal = isDecimalMeasure(measure);
       validations(sheet).add(cellReference(r, valueColumn), {
         type: decimal ? "decimal" : "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0], showErrorMessage: true,
@@ -219,6 +254,17 @@ async function addSection(workbook: ExcelJS.Workbook, sectionId: Measure["sectio
  * @example (await blankWorkbook()).byteLength > 10_000 // true
  */
 export async function blankWorkbook(): Promise<Uint8Array> {
+  return templateWorkbook();
+}
+
+/**
+ * The template workbook, blank or with the LA, period and some values filled in (see
+ * WorkbookFill): the same sheets, dropdowns, validations and protection either way, so a
+ * pre-filled workbook is the LA's return to finish. Deterministic.
+ * @throws Error only if exceljs fails to serialise (a programmer error).
+ * @example (await templateWorkbook()).byteLength > 10_000 // true
+ */
+export async function templateWorkbook(fill?: WorkbookFill): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Sufficiency Toolkit";
   workbook.lastModifiedBy = "Sufficiency Toolkit";
@@ -226,9 +272,9 @@ export async function blankWorkbook(): Promise<Uint8Array> {
   workbook.created = TEMPLATE_DATE;
   workbook.modified = TEMPLATE_DATE;
   workbook.lastPrinted = TEMPLATE_DATE;
-  addGuidance(workbook);
-  await addReturn(workbook);
-  for (const section of SECTIONS) await addSection(workbook, section.id, section.sheet);
+  addGuidance(workbook, fill);
+  await addReturn(workbook, fill);
+  for (const section of SECTIONS) await addSection(workbook, section.id, section.sheet, fill);
   addLists(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer), TEMPLATE_DATE);
