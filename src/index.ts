@@ -39,7 +39,8 @@ export { holtModel } from "./forecast/models/holt.ts";
 export { dampedModel } from "./forecast/models/damped.ts";
 
 // template generators, return readers (template xlsx, long CSV, legacy), sniffing and validation
-export { blankWorkbook, TEMPLATE_DATE } from "./template/blank-workbook.ts";
+export { blankWorkbook, templateWorkbook, TEMPLATE_DATE, type WorkbookFill, type PrefilledValue } from "./template/blank-workbook.ts";
+export { prefillValues } from "./template/prefill-values.ts";
 export { templateCsvHeader } from "./template/template-csv-header.ts";
 export { templateJsonSchema } from "./template/template-json-schema.ts";
 export { templateFiles, parseTemplateFormats, TEMPLATE_FILE_NAMES, MEASURE_DICTIONARY_FILE_NAME, type TemplateFormat } from "./template/template-files.ts";
@@ -153,8 +154,10 @@ export { loadUnitCosts, type UnitCostSource, type UnitCostRow, type PublishedCos
 export { type EpisodeTable, type CleaningCounts, dayToIso, isoToDay } from "./spec/ssda903.ts";
 export {
   detectSsda903Kind, ingestSsda903, loadEpisodeTable, loadProviderLocations, loadSsda903, loadSsda903Files, readSsda903, looksLikeXml, isSsda903Xml,
-  cleanSsda903, deriveTemplate, type Ssda903Kind, type IngestSsda903Options, type LoadedEpisodeTable, type Ssda903File, type ReadSsda903Options, type CleanSsda903Options,
+  cleanSsda903, deriveTemplate, collectionYearStatement, type Ssda903Kind, type IngestSsda903Options, type LoadedEpisodeTable, type Ssda903File, type ReadSsda903Options, type CleanSsda903Options,
+  type CollectionYearConvention, type YearReading,
 } from "./ingest/ssda903/index.ts";
+export { templateFromSsda903, type TemplateFromSsda903, type TemplateFromSsda903Options } from "./ingest/ssda903/template-from-ssda903.ts";
 
 // market analysis and the annual sufficiency report
 export * from "./spec/report.ts";
