@@ -6,7 +6,11 @@ import { neutraliseFormula } from "./neutralise-formula.ts";
 
 export type CsvCell = string | number | null | undefined;
 
-function cell(value: CsvCell): string {
+/**
+ * One CSV cell: empty for missing, numbers as written, text neutralised and quoted as needed.
+ * @example csvCell("a,b") // "\"a,b\""
+ */
+export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const text = neutraliseFormula(value);
@@ -18,7 +22,7 @@ function cell(value: CsvCell): string {
  * @example toCsv(["a", "b"], [{ a: "=1", b: 2 }]) // "a,b\n'=1,2\n"
  */
 export function toCsv(columns: readonly string[], rows: Iterable<Record<string, CsvCell>>): string {
-  const lines = [columns.map((c) => cell(c)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(","));
+  const lines = [columns.map((c) => csvCell(c)).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
   return lines.join("\n") + "\n";
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type Manifest } from "../spec/dataset.ts";
 import { writeFileAtomic } from "./atomic.ts";
-import { toCsv, type CsvCell } from "./csv.ts";
+import { csvCell, toCsv, type CsvCell } from "./csv.ts";
 
 export const DIAGNOSTIC_COLUMNS = ["code", "severity", "file", "sheet", "cell", "row", "column", "message", "hint"] as const;
 
@@ -38,7 +38,28 @@ export function datasetRecord(row: DatasetRow): Record<string, CsvCell> {
  * @example datasetCsv([]).startsWith("time_period,time_identifier,geographic_level") // true
  */
 export function datasetCsv(rows: readonly DatasetRow[]): string {
-  return toCsv(DATASET_COLUMNS, rows.map(datasetRecord));
+  // The same text as toCsv(DATASET_COLUMNS, rows.map(datasetRecord)), built without an object
+  // per row: dataset cells repeat (codes, names, periods), so each distinct text is encoded once.
+  const memo = new Map<string, string>();
+  const text = (value: string | undefined): string => {
+    if (value === undefined || value === "") return "";
+    let encoded = memo.get(value);
+    if (encoded === undefined) { encoded = csvCell(value); memo.set(value, encoded); }
+    return encoded;
+  };
+  const dimension = new Set<string>(DIMENSION_COLUMNS);
+  const getters = DATASET_COLUMNS.map((column): ((row: DatasetRow) => string) =>
+    column === "value" ? (row) => csvCell(row.value)
+      : dimension.has(column) ? (row) => text(row.dims[column as keyof DatasetRow["dims"]])
+        : (row) => { const v = (row as unknown as Record<string, unknown>)[column]; return typeof v === "number" ? csvCell(v) : text(v as string | undefined); });
+  const lines: string[] = [DATASET_COLUMNS.map((c) => csvCell(c)).join(",")];
+  // One flat string per line (join), not a chain of concatenations that the collector must trace.
+  const cells: string[] = new Array(getters.length);
+  for (const row of rows) {
+    for (let k = 0; k < getters.length; k++) cells[k] = getters[k](row);
+    lines.push(cells.join(","));
+  }
+  return lines.join("\n") + "\n";
 }
 
 /**
