@@ -19,6 +19,11 @@ function isDigits(bytes: Uint8Array, start: number): boolean {
   return true;
 }
 
+function isIsoDigits(bytes: Uint8Array, start: number): boolean {
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) { const c = bytes[start + k]; if (c < 48 || c > 57) return false; }
+  return true;
+}
+
 /** Result for an empty field. */
 export const DATE_MISSING = -1;
 /** Result for a field that is not a valid date. */
@@ -40,6 +45,17 @@ export function parseDate(bytes: Uint8Array, start: number, end: number): number
       const index = (y - FIRST_YEAR) * 12 + m - 1;
       const first = MONTH_START[index];
       if (d <= MONTH_START[index + 1] - first && isDigits(bytes, start)) return first + d - 1;
+    }
+  }
+  // Fast path: exactly yyyy-mm-dd, as the XML return and the regional demand-model app write it.
+  if (end - start === 10 && bytes[start + 4] === 45 && bytes[start + 7] === 45) {
+    const y = (bytes[start] - 48) * 1000 + (bytes[start + 1] - 48) * 100 + (bytes[start + 2] - 48) * 10 + (bytes[start + 3] - 48);
+    const m = (bytes[start + 5] - 48) * 10 + (bytes[start + 6] - 48);
+    const d = (bytes[start + 8] - 48) * 10 + (bytes[start + 9] - 48);
+    if (y >= FIRST_YEAR && y < LAST_YEAR && m >= 1 && m <= 12 && d >= 1) {
+      const index = (y - FIRST_YEAR) * 12 + m - 1;
+      const first = MONTH_START[index];
+      if (d <= MONTH_START[index + 1] - first && isIsoDigits(bytes, start)) return first + d - 1;
     }
   }
   while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
