@@ -8,9 +8,19 @@
  * It also returns the true counts (stock at 31 March, starts, ceases) per LA and year,
  * computed from the simulation, for cross-checks.
  *
- * Run as a script for the national benchmark set (about 30,000 children entering care a
- * year across 150 LAs, 10 returns, >= 1,000,000 episode rows):
- *   npx tsx bench/generate-ssda903.ts [--seed 903] [--out bench/out/ssda903-national]
+ * Two shapes (option `shape`):
+ * - "toolkit" (default): one header/episodes/uasc file per return (`2024-episodes.csv`),
+ *   LA as the old DfE code, YEAR naming the year the collection ends (as LA systems and
+ *   DfE do), dates dd/mm/yyyy.
+ * - "regional-app": the stacked extract the regional demand-model app (Social Finance,
+ *   cs-demand-model-regional, samples/v1) works from: one header.csv, episodes.csv and
+ *   uasc.csv holding every return, LA as the LA's name ("Bristol", "Bromley"), YEAR naming
+ *   the year the collection STARTS (YEAR 2017 = April 2017 to March 2018), dates yyyy-mm-dd.
+ *
+ * Run as a script for the national benchmark sets (150 LAs, 10 returns):
+ *   npx tsx bench/generate-ssda903.ts [--seed 903] [--shape toolkit|regional-app] [--out DIR]
+ * toolkit: about 30,000 children entering care a year, >= 1,000,000 episode rows;
+ * regional-app: about 16,500 a year (entrantsPerLa 110), about 1,000,000 episode rows.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -36,6 +46,18 @@ export interface GenerateOptions {
    * of them, truth.stock/starts/ceases describe the simulation, not the planted data.
    */
   problems?: { missingDob?: number; overlaps?: number; lostFromNewer?: number };
+  /** File layout, LA and YEAR labels and date format (see the file comment). Default "toolkit". */
+  shape?: "toolkit" | "regional-app";
+}
+
+/**
+ * The LA's name as the regional demand-model app writes it: the everyday name, without
+ * DfE's ", City of" / ", County of" inversions ("Bristol, City of" -> "Bristol").
+ * @throws never.
+ * @example regionalAppLaName("Kingston upon Hull, City of") // "Kingston upon Hull"
+ */
+export function regionalAppLaName(name: string): string {
+  return name.replace(/, (City|County) of$/, "");
 }
 
 export interface GeneratedFile {
@@ -76,6 +98,17 @@ export function formatDate(day: number): string {
   return `${pad(packed % 100)}/${pad(Math.floor(packed / 100) % 100)}/${Math.floor(packed / 10000)}`;
 }
 
+/** yyyy-mm-dd for a day number (the regional app's date format). */
+export function formatIsoDate(day: number): string {
+  const packed = civilDate(day);
+  return `${Math.floor(packed / 10000)}-${pad(Math.floor(packed / 100) % 100)}-${pad(packed % 100)}`;
+}
+
+/** A CSV field, quoted when it holds a comma or quote. */
+function field(text: string): string {
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 interface Episode { start: number; end: number; rne: string; ls: string; cin: string; place: string; provider: string; rec: string; plPost: string; urn: string }
 interface Child { id: string; la: string; dob: number; sex: number; uasc: boolean; homePost: string; upn: string; episodes: Episode[]; shortBreaks: boolean; noDob?: boolean; lostAfter?: number }
 
@@ -85,13 +118,18 @@ interface Child { id: string; la: string; dob: number; sex: number; uasc: boolea
  * @example generateSsda903({ las: 1, firstYear: 2020, lastYear: 2021, entrantsPerLa: 20 }).files.length // 6
  */
 export function generateSsda903(options: GenerateOptions = {}): { files: GeneratedFile[]; truth: GeneratedTruth } {
-  const { seed = 903, las: laCount = 150, firstYear = 2015, lastYear = 2024, entrantsPerLa = 200, burnInYears = 8, problems = {} } = options;
+  const { seed = 903, las: laCount = 150, firstYear = 2015, lastYear = 2024, entrantsPerLa = 200, burnInYears = 8, problems = {}, shape = "toolkit" } = options;
+  const regional = shape === "regional-app";
+  const date = regional ? formatIsoDate : formatDate;
   const rand = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const exp = (mean: number) => -Math.log(1 - rand()) * mean;
   const letters = [..."ABCDEFGHJKLMNPRSTUVWXY"];
   const postcode = () => `${pick(letters)}${pick(letters)}${1 + Math.floor(rand() * 20)} ${Math.floor(rand() * 10)}${pick(letters)}${pick(letters)}`;
-  const las = lasInYear(lastYear).slice(0, laCount).map((la) => la.oldCode);
+  const laRows = lasInYear(lastYear).slice(0, laCount);
+  const las = laRows.map((la) => la.oldCode);
+  // The LA column as written: the old DfE code, or (regional app) the LA's name.
+  const laLabel = new Map(laRows.map((la) => [la.oldCode, regional ? field(regionalAppLaName(la.name)) : la.oldCode]));
   const horizon = yearEnd(lastYear);
   const children: Child[] = [];
   let serial = 100000;
@@ -190,25 +228,30 @@ export function generateSsda903(options: GenerateOptions = {}): { files: Generat
   const truth: GeneratedTruth = { stock: new Map(), starts: new Map(), ceases: new Map(), episodeRows: 0, children: children.length, planted };
   const files: GeneratedFile[] = [];
   const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const stacked = { header: ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,LA,YEAR"], episodes: ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,LA,YEAR"], uasc: ["CHILD,SEX,DOB,DUC,LA,YEAR"] };
   for (let year = firstYear; year <= lastYear; year++) {
     const from = yearEnd(year - 1) + 1;
     const to = yearEnd(year);
-    const header = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,LA,YEAR"];
-    const episodes = ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,LA,YEAR"];
-    const uasc = ["CHILD,SEX,DOB,DUC,LA,YEAR"];
+    // The YEAR label: the year the collection ends (toolkit) or starts (regional app).
+    const label = regional ? year - 1 : year;
+    const header = regional ? stacked.header : [stacked.header[0]];
+    const episodes = regional ? stacked.episodes : [stacked.episodes[0]];
+    const uasc = regional ? stacked.uasc : [stacked.uasc[0]];
+    const episodesBefore = episodes.length;
     for (const child of children) {
       if (child.lostAfter !== undefined && year > child.lostAfter) continue;
+      const la = laLabel.get(child.la)!;
       let inReturn = false;
       for (const ep of child.episodes) {
         if (ep.start > to || (ep.end >= 0 && ep.end < from)) continue;
         inReturn = true;
         if (child.noDob) planted.missingDobRows++;
         const openAtEnd = ep.end < 0 || ep.end > to;
-        episodes.push(`${child.id},${formatDate(ep.start)},${ep.rne},${ep.ls},${ep.cin},${ep.place},${ep.provider},${openAtEnd ? "" : formatDate(ep.end)},${openAtEnd ? "" : ep.rec},${ep.rne === "P" ? "CARPL" : ""},${child.homePost},${ep.plPost},${ep.urn},${child.la},${year}`);
+        episodes.push(`${child.id},${date(ep.start)},${ep.rne},${ep.ls},${ep.cin},${ep.place},${ep.provider},${openAtEnd ? "" : date(ep.end)},${openAtEnd ? "" : ep.rec},${ep.rne === "P" ? "CARPL" : ""},${child.homePost},${ep.plPost},${ep.urn},${la},${label}`);
       }
       if (!inReturn) continue;
-      header.push(`${child.id},${child.sex},${child.noDob ? "" : formatDate(child.dob)},WBRI,${child.upn},,,${child.la},${year}`);
-      if (child.uasc) uasc.push(`${child.id},${child.sex},${child.noDob ? "" : formatDate(child.dob)},${formatDate(civilDays(Math.floor(civilDate(child.dob) / 10000) + 18, 1, 1))},${child.la},${year}`);
+      header.push(`${child.id},${child.sex},${child.noDob ? "" : date(child.dob)},WBRI,${child.upn},,,${la},${label}`);
+      if (child.uasc) uasc.push(`${child.id},${child.sex},${child.noDob ? "" : date(child.dob)},${date(civilDays(Math.floor(civilDate(child.dob) / 10000) + 18, 1, 1))},${la},${label}`);
       if (child.shortBreaks) continue;
       const first = child.episodes[0];
       const last = child.episodes[child.episodes.length - 1];
@@ -217,19 +260,26 @@ export function generateSsda903(options: GenerateOptions = {}): { files: Generat
       if (first.start >= from && first.start <= to) add(truth.starts, key);
       if (last.end >= from && last.end <= to && last.rec !== "" && last.rec !== "X1") add(truth.ceases, key);
     }
-    truth.episodeRows += episodes.length - 1;
+    truth.episodeRows += episodes.length - episodesBefore;
+    if (regional) continue;
     files.push({ name: `${year}-header.csv`, text: header.join("\n") + "\n" });
     files.push({ name: `${year}-episodes.csv`, text: episodes.join("\n") + "\n" });
     files.push({ name: `${year}-uasc.csv`, text: uasc.join("\n") + "\n" });
+  }
+  if (regional) {
+    files.push({ name: "header.csv", text: stacked.header.join("\n") + "\n" });
+    files.push({ name: "episodes.csv", text: stacked.episodes.join("\n") + "\n" });
+    files.push({ name: "uasc.csv", text: stacked.uasc.join("\n") + "\n" });
   }
   return { files, truth };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
-  const out = arg("--out", path.join(path.dirname(new URL(import.meta.url).pathname), "out", "ssda903-national"));
+  const shape = arg("--shape", "toolkit") === "regional-app" ? "regional-app" : "toolkit";
+  const out = arg("--out", path.join(path.dirname(new URL(import.meta.url).pathname), "out", shape === "toolkit" ? "ssda903-national" : "ssda903-regional-app"));
   const started = performance.now();
-  const { files, truth } = generateSsda903({ seed: Number(arg("--seed", "903")) });
+  const { files, truth } = generateSsda903({ seed: Number(arg("--seed", "903")), shape, ...(shape === "regional-app" ? { entrantsPerLa: 110 } : {}) });
   mkdirSync(out, { recursive: true });
   let bytes = 0;
   for (const file of files) { writeFileSync(path.join(out, file.name), file.text); bytes += file.text.length; }
