@@ -7,7 +7,8 @@
  *   per table, LA names, YEAR = the year the collection starts, yyyy-mm-dd dates (about
  *   1 million episode rows).
  * For each shape, in fresh processes (best of 3 for time, worst of 3 for memory):
- * 1. the library path (read + clean + template derivation + stock-flow rates), by stage;
+ * 1. the library path (read + clean + template derivation + stock-flow rates), by stage,
+ *    from the compiled modules (dist/);
  * 2. the whole command `suff ingest DIR --out OUT` as a user runs it (compiled dist/:
  *    load files and hash them, sniff and route, read, clean, derive, merge, write).
  * Wall time, CPU time (user + system) and peak RSS (process.resourceUsage().maxRSS) are
@@ -59,7 +60,9 @@ interface CommandResult {
 
 async function library(dir: string): Promise<void> {
   const started = performance.now();
-  const { loadSsda903Files, readSsda903, cleanSsda903, deriveTemplate, collectionYearStatement } = await import("../src/ingest/ssda903/index");
+  // The compiled modules (dist/), as users run them.
+  const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
+  const { loadSsda903Files, readSsda903, cleanSsda903, deriveTemplate, collectionYearStatement } = (await import(dist("ingest/ssda903/index.js"))) as typeof import("../src/ingest/ssda903/index");
   const stages: Record<string, number> = {};
   let t = performance.now();
   const mark = (name: string) => { const now = performance.now(); stages[name] = now - t; t = now; };
@@ -73,9 +76,9 @@ async function library(dir: string): Promise<void> {
   const derived = deriveTemplate(cleaned.table);
   mark("template");
   let rates = false;
-  const { estimateRates } = (await import("../src/forecast/stock-flow/estimate-rates")) as { estimateRates?: (table: unknown, options: unknown) => unknown };
+  const { estimateRates } = (await import(dist("forecast/stock-flow/estimate-rates.js"))) as { estimateRates?: (table: unknown, options: unknown) => unknown };
   if (typeof estimateRates === "function") {
-    const { civilDays, yearEnd } = await import("../src/util/civil-days");
+    const { civilDays, yearEnd } = (await import(dist("util/civil-days.js"))) as typeof import("../src/util/civil-days");
     const last = Math.max(...cleaned.table.returnYears!.flat());
     estimateRates(cleaned.table, { window: { start: civilDays(last - 3, 4, 1), end: yearEnd(last) + 1 } });
     mark("rates");
@@ -128,6 +131,7 @@ function parent(): void {
     for (let k = 0; k < 3; k++) {
       loads.push(os.loadavg()[0]);
       const run = spawnSync(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--child", shape.dir], { encoding: "utf8", maxBuffer: 1 << 24 });
+      // (tsx only loads this file; the timed code is the compiled dist/.)
       if (run.status !== 0) { process.stderr.write(run.stderr); throw new Error("bench child failed"); }
       libs.push(JSON.parse(run.stdout.trim().split("\n").pop()!) as LibraryResult);
       loads.push(os.loadavg()[0]);

@@ -478,6 +478,37 @@ class Ssda903Reader {
   };
   private packedCount: Record<CodedColumn, number> = { place: 0, placeProvider: 0, legalStatus: 0, categoryOfNeed: 0, reasonNewEpisode: 0, reasonEnded: 0 };
 
+  /**
+   * A reader of one coded column: its field as a dictionary code, BLANK when empty. One
+   * closure per column and file, so the per-row call sees one table and one interner.
+   */
+  private codeReader(column: CodedColumn, f: number): (record: CsvRecord) => number {
+    if (f < 0) return () => BLANK;
+    const table = this.packedCodes[column];
+    const interner = this.codes[column];
+    return (record) => {
+      if (f >= record.count) return BLANK;
+      const bytes = record.buffers[f];
+      const start = record.starts[f];
+      const end = record.ends[f];
+      // Fast path: a code of 1 to 3 plain bytes packed into one integer key.
+      if (end - start <= 3 && end > start) {
+        let key = 0;
+        for (let i = start; i < end; i++) key = key * 256 + bytes[i];
+        let slot = (Math.imul(key, 0x9e3779b1) >>> 22) & PACKED_MASK;
+        for (;;) {
+          const stored = table[2 * slot];
+          if (stored === key) return table[2 * slot + 1];
+          if (stored === -1) break;
+          slot = (slot + 1) & PACKED_MASK;
+        }
+        return this.code(column, record, f);
+      }
+      const id = interner.intern(bytes, start, end);
+      return id < 0 ? BLANK : id >= OVERFLOW ? OVERFLOW : id;
+    };
+  }
+
   private code(column: CodedColumn, record: CsvRecord, f: number): number {
     if (f < 0 || f >= record.count) return BLANK;
     const bytes = record.buffers[f];
@@ -621,6 +652,12 @@ class Ssda903Reader {
     const plLaValues = new ByteInterner(true, 32);
     const plLaIndex = new Map<number, number>();
     const decoder = new TextDecoder();
+    const readPlace = this.codeReader("place", c.place);
+    const readProvider = this.codeReader("placeProvider", c.placeProvider);
+    const readLegal = this.codeReader("legalStatus", c.legalStatus);
+    const readNeed = this.codeReader("categoryOfNeed", c.categoryOfNeed);
+    const readRne = this.codeReader("reasonNewEpisode", c.reasonNewEpisode);
+    const readRec = this.codeReader("reasonEnded", c.reasonEnded);
     scanCsv(file.bytes, (r) => {
       if (r.row === 1) return;
       summary.rowsRead++;
@@ -655,12 +692,12 @@ class Ssda903Reader {
         e.group[i] = g;
         e.year[i] = parsed & 0xffff;
       }
-      e.place[i] = this.code("place", r, c.place);
-      const provider = (e.placeProvider[i] = this.code("placeProvider", r, c.placeProvider));
-      e.legalStatus[i] = this.code("legalStatus", r, c.legalStatus);
-      e.categoryOfNeed[i] = this.code("categoryOfNeed", r, c.categoryOfNeed);
-      e.reasonNewEpisode[i] = this.code("reasonNewEpisode", r, c.reasonNewEpisode);
-      e.reasonEnded[i] = this.code("reasonEnded", r, c.reasonEnded);
+      e.place[i] = readPlace(r);
+      const provider = (e.placeProvider[i] = readProvider(r));
+      e.legalStatus[i] = readLegal(r);
+      e.categoryOfNeed[i] = readNeed(r);
+      e.reasonNewEpisode[i] = readRne(r);
+      e.reasonEnded[i] = readRec(r);
       // Location: DfE's derived PL_LOCATION / PL_LA / PL_DISTANCE when the extract has them; PR2 (other LA's provision) means outside.
       let outside = UNKNOWN;
       let outsideRegion = UNKNOWN;
