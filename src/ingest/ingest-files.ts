@@ -189,13 +189,23 @@ async function readOne(file: InputFile, route: Route, options: IngestOptions): P
 
 /** The de-duplication key of a row: geography, period, measure and every dimension value. */
 export function rowKey(row: DatasetRow): string {
-  let key = `${row.geographic_level}|${row.region_code}|${row.old_la_code}|${row.time_period}|${row.time_identifier}|${row.measure}`;
-  const columns = Object.keys(row.dims) as (keyof DatasetRow["dims"])[];
+  return `${row.geographic_level}|${row.region_code}|${row.old_la_code}|${row.time_period}|${row.time_identifier}|${row.measure}${dimsKey(row.dims)}`;
+}
+
+/** Frozen (shared, immutable) dimension objects, e.g. the SSDA903 reader's: their key part, computed once. */
+const frozenDimsKeys = new WeakMap<object, string>();
+
+function dimsKey(dims: DatasetRow["dims"]): string {
+  const frozen = Object.isFrozen(dims);
+  if (frozen) { const known = frozenDimsKeys.get(dims); if (known !== undefined) return known; }
+  let key = "";
+  const columns = Object.keys(dims) as (keyof DatasetRow["dims"])[];
   if (columns.length > 1) columns.sort();
   for (const column of columns) {
-    const value = row.dims[column];
+    const value = dims[column];
     if (value !== undefined && value !== "") key += `|${column}=${value}`;
   }
+  if (frozen) frozenDimsKeys.set(dims, key);
   return key;
 }
 

@@ -4,10 +4,13 @@
  * summed measure, the sum over the children of a group code (foster = foster_kinship +
  * foster_la + foster_ifa), recursively, when every child is known. A child that is not
  * applicable by definition (V3/V4 short breaks in counts at 31 March) adds nothing. A row
- * with no number stays blank for the LA to fill: missing is never zero.
+ * with a code only the LA's own records can give (templateOnly, e.g. placement type
+ * unregistered) is never pre-filled: the LA fills it (its group, e.g. Other placements, is
+ * the source's own count). A row with no number stays blank for the LA to fill: missing is
+ * never zero.
  */
 import { CODE_LISTS } from "../reference/code-lists.ts";
-import { childCodes } from "../reference/code-tree.ts";
+import { childCodes, findCode } from "../reference/code-tree.ts";
 import { DIMENSION_COLUMNS, type DatasetRow, type DimensionColumn } from "../spec/dataset.ts";
 import type { Measure } from "../spec/template.ts";
 import type { PrefilledValue } from "./blank-workbook.ts";
@@ -30,6 +33,12 @@ function key(measure: string, dims: PrefilledDims): string {
 export function prefillValues(rows: readonly DatasetRow[]): (measure: Measure, dims: PrefilledDims) => PrefilledValue | undefined {
   const byKey = new Map<string, DatasetRow>();
   for (const row of rows) byKey.set(key(row.measure, row.dims), row);
+  const templateOnly = (dims: PrefilledDims): boolean => (Object.keys(dims) as DimensionColumn[]).some((column) => {
+    const list = CODE_LISTS[column];
+    const code = dims[column];
+    return list !== undefined && code !== undefined && findCode(list, code)?.templateOnly === true;
+  });
+  const value = (measure: Measure, dims: PrefilledDims): PrefilledValue | undefined => (templateOnly(dims) ? undefined : lookup(measure, dims));
   const lookup = (measure: Measure, dims: PrefilledDims): PrefilledValue | undefined => {
     const row = byKey.get(key(measure.id, dims));
     if (row) {
@@ -56,5 +65,5 @@ export function prefillValues(rows: readonly DatasetRow[]): (measure: Measure, d
     }
     return undefined;
   };
-  return lookup;
+  return value;
 }

@@ -61,8 +61,23 @@ function expectPlacementPartsAddUp(rows: Record<string, string>[]): number {
   return checked;
 }
 
+/**
+ * suff validate on a file: its errors must all be required values the extract cannot give
+ * (a 903 dataset is not a whole return): only the LA's own records have them, or (for an
+ * extract without PL_LA/PL_LOCATION, `withoutLocation`) placed outside the LA.
+ */
+function expectOnlyLaRecordsMissing(file: string, withoutLocation = false): void {
+  const validate = runSuff(["validate", file, "--json"]);
+  expect(validate.status).not.toBe(2);
+  const errors = (JSON.parse(validate.stdout) as Array<{ code: string; severity: string; message: string }>).filter((d) => d.severity === "error");
+  for (const e of errors) {
+    if (withoutLocation && e.code === "E_REQUIRED_MISSING") expect(e.message).toMatch(/^placed_outside_la is required/);
+    else expect(e.code, e.message).toBe("E_REQUIRED_LA_RECORDS_MISSING");
+  }
+}
+
 describe("suff ingest on an SSDA903 XML return (DfE schema shape)", () => {
-  it("reads <PL>, <PLACE_PROVIDER>, <URN>, <PL_LA>, <PL_LOCALITY>, <PL_DISTANCE>: placement-type parts add up to the total, and suff validate passes", () => {
+  it("reads <PL>, <PLACE_PROVIDER>, <URN>, <PL_LA>, <PL_LOCALITY>, <PL_DISTANCE>: placement-type parts add up to the total, and suff validate finds no error but the LA-records required measures", () => {
     const out = path.join(tmp(), "xml");
     const run = runSuff(["ingest", xmlReturn, "--la", "202", "--out", out]);
     expect(run.status, run.stderr).toBe(0);
@@ -79,9 +94,8 @@ describe("suff ingest on an SSDA903 XML return (DfE schema shape)", () => {
     expect(value(rows, { measure: "placed_over_20_miles", time_period: "2022", placement_type: "total" })).toBeGreaterThan(0);
     const diagnostics = readCsv(path.join(out, "diagnostics.csv"));
     expect(diagnostics.find((d) => d.code === "W_903_UNRESOLVED_PLACEMENT")?.message).toMatch(/1 rows have PLACE U5 with PLACE_PROVIDER PR0.*counted under placement type 'unknown'/);
-    const validate = runSuff(["validate", path.join(out, "dataset.csv")]);
-    expect(validate.status, validate.stdout).toBe(0);
-    expect(validate.stdout).toMatch(/0 error\(s\)/);
+    // No parts-sum or other error: only the required measures SSDA903 cannot give (supply, cost).
+    expectOnlyLaRecordsMissing(path.join(out, "dataset.csv"));
   }, 120_000);
 
   it("gives the same counts as the same return as CSV files", () => {
@@ -101,7 +115,7 @@ describe("suff ingest on an SSDA903 XML return (DfE schema shape)", () => {
 });
 
 describe("unmappable placement codes", () => {
-  it("go to placement type 'unknown', counted with a diagnostic, so the toolkit's own output passes suff validate with no errors", () => {
+  it("go to placement type 'unknown', counted with a diagnostic, so the toolkit's own output passes suff validate (no error but the LA-records required measures)", () => {
     const dir = tmp();
     const input = path.join(dir, "extract");
     cpSync(samples, input, { recursive: true });
@@ -128,9 +142,7 @@ describe("unmappable placement codes", () => {
     expect(diagnostics.filter((d) => d.code === "W_903_UNRESOLVED_PLACEMENT").length).toBeGreaterThan(0);
     expect(q9).toBeGreaterThan(0);
     expect(diagnostics.find((d) => d.code === "W_903_UNKNOWN_PLACE")?.message).toMatch(new RegExp(`: ${q9} rows have PLACE Q9`));
-    const validate = runSuff(["validate", path.join(out, "dataset.csv")]);
-    expect(validate.stdout).toMatch(/0 error\(s\)/);
-    expect(validate.status).toBe(0);
+    expectOnlyLaRecordsMissing(path.join(out, "dataset.csv"), true);
   }, 120_000);
 });
 
@@ -269,7 +281,7 @@ describe("the 2025-26 SSDA903 codes and the 2026-27 deprivation of liberty table
 });
 
 describe("suff template --from-ssda903: an LA's template filled from its extract", () => {
-  it("writes the protected workbook and long CSV with the 903 measures filled (marked), the rest blank, and the workbook passes suff validate", () => {
+  it("writes the protected workbook and long CSV with the 903 measures filled (marked), the rest blank; suff validate finds only required values the extract cannot give", () => {
     const dir = tmp();
     const out = path.join(dir, "template");
     const run = runSuff(["template", "--from-ssda903", samples, "--la", "202", "--period", "2021", "--out", out]);
@@ -301,9 +313,37 @@ describe("suff template --from-ssda903: an LA's template filled from its extract
     const fromWorkbook = readCsv(path.join(readBack, "dataset.csv"));
     expect(fromWorkbook.filter((r) => r.value !== "").length).toBe(filled.filter((r) => r.value !== "").length);
     expect(value(fromWorkbook, { measure: "cla_31_march", placement_type: "total", age_band: "total" })).toBe(foster("total"));
-    const validate = runSuff(["validate", workbook]);
-    expect(validate.stdout).toMatch(/0 error\(s\)/);
-    expect(validate.status).toBe(0);
+    // suff validate: every error is a required value the extract cannot give. These samples
+    // have no PL_LA/PL_LOCATION, so placed outside the LA is left for the LA too (the XML
+    // return below has them, and then only the LA's own records are missing).
+    const validate = runSuff(["validate", workbook, "--json"]);
+    const errors = (JSON.parse(validate.stdout) as Array<{ code: string; severity: string; message: string }>).filter((d) => d.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      if (e.code === "E_REQUIRED_MISSING") expect(e.message).toMatch(/^placed_outside_la is required/);
+      else expect(e.code).toBe("E_REQUIRED_LA_RECORDS_MISSING");
+    }
+  }, 180_000);
+
+  it("from an extract with location fields (the XML return), the workbook fails suff validate only for the required measures only LA records can supply", () => {
+    const out = path.join(tmp(), "template-xml");
+    const run = runSuff(["template", "--from-ssda903", xmlReturn, "--la", "202", "--period", "2022", "--out", out]);
+    expect(run.status, run.stderr).toBe(0);
+    for (const file of ["sufficiency-return-E09000007-2022.xlsx", "sufficiency-return-E09000007-2022.csv"]) {
+      const validate = runSuff(["validate", path.join(out, file), "--json"]);
+      expect(validate.status, file).toBe(1);
+      const errors = (JSON.parse(validate.stdout) as Array<{ code: string; severity: string; message: string }>).filter((d) => d.severity === "error");
+      expect(errors.map((e) => e.code), file).toEqual(errors.map(() => "E_REQUIRED_LA_RECORDS_MISSING"));
+      // The LA-records measures of the required core, and the template-only 'unregistered' rows of the 903 ones.
+      expect(new Set(errors.map((e) => e.message.split(" ")[0])), file).toEqual(new Set(["cla_31_march", "placed_outside_la", "foster_households_inhouse", "foster_places_approved", "la_childrens_home_beds", "weekly_cost_mean", "placements_costed"]));
+    }
+    const csv = readCsv(path.join(out, "sufficiency-return-E09000007-2022.csv"));
+    // Of the SSDA903 measures of the core, only the template-only 'unregistered' rows are left blank.
+    const core = csv.filter((r) => ["cla_31_march", "starts_in_year", "ceases_in_year", "placed_outside_la"].includes(r.measure));
+    expect(core.filter((r) => r.source !== "ssda903").every((r) => r.placement_type === "unregistered")).toBe(true);
+    expect(core.filter((r) => r.placement_type === "unregistered").length).toBe(7);
+    expect(csv.find((r) => r.measure === "placed_outside_la" && r.placement_type === "total")).toMatchObject({ value: "38", source: "ssda903" });
+    expect(csv.find((r) => r.measure === "cla_31_march" && r.placement_type === "unregistered" && r.age_band === "total")).toMatchObject({ value: "", source: "" });
   }, 180_000);
 
   it("refuses a period the extract does not hold, and --from-ssda903 without --la or --period, with exit 2", () => {

@@ -336,7 +336,7 @@ export function deriveTemplate(table: EpisodeTable): DeriveTemplateResult {
         rows.push({
           time_period: period, time_identifier: "Reporting year", geographic_level: g.geographic_level, country_code: g.country_code, country_name: g.country_name,
           region_code: g.region_code, region_name: g.region_name, old_la_code: g.old_la_code, new_la_code: g.new_la_code, la_name: g.la_name,
-          measure, dims, value, value_status: status,
+          measure, dims, value, value_status: status, source: "ssda903",
         });
       const sum = (offset: number, width: number) => { let s = 0; for (let k = 0; k < width; k++) s += counts[base + offset + k]; return s; };
       // Codes excluded by the measure's definition (short breaks V3/V4 in counts of children looked after) are not applicable, never zero.
