@@ -101,14 +101,20 @@ export { readOfstedProviders, type OfstedProvider, type OfstedProviderList } fro
 export { writeDataset, datasetCsv } from "./write/dataset.ts";
 
 // forecast: the grammar (forecast, crossValidate, backtest, accuracy, conformal), Theta and simple models, long series CSV
-export type { Series, SeriesSet, FitOptions, ForecastBand, Fitted, ModelSpec, ForecastRow, ForecastTable, GlobalModelSpec } from "./spec/forecast.ts";
+export type {
+  Series, SeriesSet, FitOptions, ForecastBand, Fitted, ModelSpec, ForecastRow, ForecastTable, GlobalModelSpec, GlobalForecastOptions, AnyModelSpec,
+  ForecastDistribution, ForecastPlan, Panel, PanelCovariates, PanelSum, PanelParts, Calibration, ModelChoice, ModelFailure,
+} from "./spec/forecast.ts";
+export { isGlobal } from "./spec/forecast.ts";
 export { forecast, type ForecastOptions } from "./forecast/forecast.ts";
+export { run, type PlanForecast } from "./forecast/run.ts";
+export { evaluate, type PlanEvaluation } from "./forecast/evaluate.ts";
+export { seriesPlan, isAligned, type SeriesPlanOptions } from "./forecast/series-plan.ts";
+export { forecastQuantile, forecastProbabilityAbove } from "./forecast/forecast-quantile.ts";
 export { forecastSeries, type ForecastSeriesOptions } from "./forecast/forecast-series.ts";
 export { crossValidate, type CrossValidateOptions } from "./forecast/cross-validate.ts";
-export { backtest, type BacktestOptions } from "./forecast/backtest.ts";
 export { accuracy, type AccuracyRow, type AccuracyTable, type AccuracyOptions, type IntervalAccuracy } from "./forecast/accuracy.ts";
-export { conformal, applyConformal, seriesScale, type ConformalOptions, type ConformalCalibration } from "./forecast/conformal.ts";
-export { autoSelect, type AutoSelection } from "./forecast/auto-select.ts";
+export { conformalPools, conformalDistribution, distributionQuantile, withDistribution, nestIntervals, seriesScale, type CalibrationError, type ConformalPools } from "./forecast/conformal.ts";
 export { modelByName, MODEL_NAMES } from "./forecast/model-registry.ts";
 export { readSeriesCsv, forecastColumns, forecastRecords, type ReadSeriesOptions, type ReadSeriesResult } from "./forecast/series-io.ts";
 export { parsePeriodLabel, formatPeriodLabel, periodLabelAfter, type PeriodPosition } from "./forecast/period-label.ts";

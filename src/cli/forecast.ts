@@ -6,21 +6,14 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { SuffError } from "../spec/errors.ts";
-import type { GlobalModelSpec, ModelSpec, SeriesSet } from "../spec/forecast.ts";
-import { forecast } from "../forecast/forecast.ts";
+import type { AnyModelSpec, ModelFailure, SeriesSet } from "../spec/forecast.ts";
+import { defaultPlan } from "../forecast/default-plan.ts";
+import { run } from "../forecast/run.ts";
 import { MODEL_NAMES, modelByName } from "../forecast/model-registry.ts";
 import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { toCsv } from "../write/csv.ts";
-import { pooledRate } from "../forecast/models/pooled-rate.ts";
 import { runDatasetMode, type DatasetModeOptions } from "./forecast-dataset-mode.ts";
-
-/**
- * Global (cross-series) models that `--model auto` may choose when they win its internal
- * rolling-origin backtest on the file's series. Add a GlobalModelSpec here to make it a
- * candidate (e.g. the pooled LA rate model).
- */
-export const GLOBAL_CANDIDATES: GlobalModelSpec[] = [pooledRate()];
 
 export interface SeriesCommandOptions {
   horizon: string;
@@ -46,7 +39,7 @@ export function parseLevels(text: string): number[] {
 }
 
 /** Resolve --model or stop with the list of known names. */
-export function resolveModel(name: string): ModelSpec | GlobalModelSpec | "auto" {
+export function resolveModel(name: string): AnyModelSpec | "auto" {
   const spec = modelByName(name);
   if (!spec) throw new SuffError("E_USAGE", `unknown --model ${JSON.stringify(name)}`, { hint: `choose one of: ${MODEL_NAMES.join(", ")}` });
   return spec;
@@ -77,6 +70,18 @@ export function printDiagnostics(diagnostics: Diagnostic[]): void {
   if (diagnostics.length > 50) process.stderr.write(`... and ${diagnostics.length - 50} more diagnostics\n`);
 }
 
+/**
+ * Print failed series: how many, and the reasons (most common first). A failed series is
+ * forecast by the named fallback, never dropped.
+ */
+export function printFailures(failures: readonly ModelFailure[]): string {
+  if (failures.length === 0) return "no model failures";
+  const reasons = new Map<string, number>();
+  for (const f of failures) reasons.set(`${f.model}: ${f.reason} (fallback ${f.fallback})`, (reasons.get(`${f.model}: ${f.reason} (fallback ${f.fallback})`) ?? 0) + 1);
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 10)) process.stderr.write(`warning: ${count} series: ${reason}\n`);
+  return `${failures.length} series used a fallback model (see warnings)`;
+}
+
 /** Register the forecast command (long CSV mode and --dataset mode). */
 export function register(program: Command): void {
   program
@@ -94,7 +99,7 @@ export function register(program: Command): void {
     .option("--measure <id>", "with --dataset: template measure id, e.g. cla_31_march")
     .option("--by <dims>", "with --dataset: dimensions to forecast by, comma separated (e.g. placement_type)")
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name (default: regions)")
-    .option("--reconcile <method>", "with --dataset: mint (default), bottom-up, top-down, ols, wls-structural, wls-variance, none")
+    .option("--reconcile <method>", "with --dataset: how LA -> region -> England add up: mint (default), bottom-up, top-down, ols, wls-structural, wls-variance")
     .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
       if (options.dataset) return runDatasetMode({ ...options, dataset: options.dataset }, positiveInteger(options.horizon, "--horizon"), parseLevels(options.level));
       if (!input) throw new SuffError("E_USAGE", "give a long CSV INPUT, or --dataset DIR --measure ID");
@@ -102,9 +107,13 @@ export function register(program: Command): void {
       const levels = parseLevels(options.level);
       const spec = resolveModel(options.model);
       const series = readSeriesFile(input, options.frequency);
-      const table = forecast(series, spec, { horizon, levels, calibrate: options.calibrate, candidates: GLOBAL_CANDIDATES });
+      const plan = defaultPlan(series, { model: spec, calibrate: options.calibrate, levels });
+      const result = run(plan, { horizon });
+      for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+      const failures = printFailures(result.failures);
+      const table = result.rows;
       writeFileAtomic(options.out, toCsv(forecastColumns(levels), forecastRecords(table, levels)));
       const models = [...new Set(table.map((r) => r.model))];
-      process.stdout.write(`wrote ${options.out}: ${table.length} rows, ${series.length} series, horizon ${horizon}, model ${models.slice(0, 3).join("; ")}${models.length > 3 ? "; ..." : ""}, ${options.calibrate ? "calibrated" : "analytic"} intervals\n`);
+      process.stdout.write(`wrote ${options.out}: ${table.length} rows, ${series.length} series, horizon ${horizon}, model ${models.slice(0, 3).join("; ")}${models.length > 3 ? "; ..." : ""}, ${plan.calibration.method === "conformal" ? "calibrated" : "analytic"} intervals, ${failures}\n`);
     });
 }

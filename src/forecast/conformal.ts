@@ -1,38 +1,30 @@
 /**
- * Calibrated (conformal) prediction intervals from rolling-origin out-of-sample errors.
+ * Calibrated (conformal) predictive distributions from a plan's own forecast errors at
+ * earlier origins: the one conformal implementation of the toolkit. `run` and `evaluate`
+ * (src/forecast/run.ts, evaluate.ts) collect the errors; this module pools them and turns
+ * them into a distribution per forecast cell, whose quantiles are the interval bounds.
  */
-import type { ForecastTable, GlobalModelSpec, ModelSpec, Series, SeriesSet } from "../spec/forecast.ts";
+import type { ForecastDistribution, ForecastRow } from "../spec/forecast.ts";
 import { naiveScale } from "../stats/naive-scale.ts";
-import { crossValidate } from "./cross-validate.ts";
-import { prepareSeries } from "./prepare-series.ts";
+import { normalQuantile } from "../stats/normal-quantile.ts";
 
-export interface ConformalOptions {
-  horizon: number;
-  levels: number[];
-  /**
-   * Calibration origins per series, counting back from the second-last observation. Default:
-   * horizon + 2 for a set of 10 or more series (pooled scores are plenty), otherwise
-   * horizon + minimumScores - 1, so that a long series can be calibrated on its own errors.
-   */
-  origins?: number;
-  /** Pool scaled errors across series, keep them per series, or choose ("auto", default). */
-  pooling?: "auto" | "pooled" | "series";
-  /** With pooling "auto", a series is calibrated on its own errors when it has at least this many at every step (default 50). */
-  minimumScores?: number;
-  nonNegative?: boolean | "auto";
+/** One calibration error: a forecast made `step` periods ahead, its actual, and the series' scale at that forecast's origin. */
+export interface CalibrationError {
+  group: string;
+  step: number;
+  actual: number;
+  mean: number;
+  scale: number;
 }
 
-export interface ConformalCalibration {
+/** Sorted signed scores by group and step, with the rule for groups that have too few. */
+export interface ConformalPools {
   horizon: number;
-  levels: number[];
-  /** Scaled-error quantiles by level, one per step; "*" holds the pooled ones. */
-  quantiles: Map<string, Record<number, Float64Array>>;
-  /** Series calibrated on their own errors (the rest use the pooled quantiles). */
-  ownSeries: Set<string>;
-  /** Number of pooled calibration scores at each step. */
-  pooledScores: number[];
-  /** Number of calibration scores at each step for the series calibrated on their own errors. */
-  ownScores: Map<string, number[]>;
+  /** Sorted scores by group, one array per step (index step - 1). */
+  scores: Map<string, Float64Array[]>;
+  /** The group whose scores a group borrows when it has too few (e.g. "National" -> "Regional"). */
+  fallback: (group: string) => string | undefined;
+  minimumScores: number;
 }
 
 /**
@@ -54,156 +46,201 @@ export function seriesScale(values: ArrayLike<number>, frequency: number): numbe
   return level > 0 ? level / 100 : 1;
 }
 
-/** The ceil((N + 1) p)-th smallest score (the largest when N is too small for that rank). */
-function conformalQuantile(sorted: number[], probability: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const rank = Math.min(n, Math.ceil((n + 1) * probability));
-  return sorted[rank - 1]!;
+/**
+ * Pool signed scaled errors (actual - forecast) / scale by group and step and sort them.
+ * Errors with a non-finite value or a scale that is not positive are skipped.
+ *
+ * Reference: Vovk, Gammerman & Shafer (2005) Algorithmic Learning in a Random World (split
+ * conformal prediction); Stankeviciute, Alaa & van der Schaar (2021) "Conformal time-series
+ * forecasting", NeurIPS (one score pool per horizon).
+ * @throws RangeError when horizon is not a positive integer.
+ * @example conformalPools([{ group: "g", step: 1, actual: 3, mean: 2, scale: 1 }], { horizon: 1 }).scores.get("g")![0] // Float64Array [1]
+ */
+export function conformalPools(errors: Iterable<CalibrationError>, options: { horizon: number; fallback?: (group: string) => string | undefined; minimumScores?: number }): ConformalPools {
+  const builder = scoreBuilder(options.horizon);
+  for (const e of errors) builder.add(e.group, e.step, e.actual, e.mean, e.scale);
+  return builder.pools(options);
 }
 
-function quantilesByStep(scores: number[][], levels: number[]): Record<number, Float64Array> {
-  const sorted = scores.map((s) => [...s].sort((a, b) => a - b));
-  const out: Record<number, Float64Array> = {};
-  for (const level of levels) {
-    const q = new Float64Array(sorted.length);
-    let running = 0;
-    for (let k = 0; k < sorted.length; k++) {
-      const value = conformalQuantile(sorted[k]!, level / 100);
-      // Uncertainty does not shrink with the horizon: carry the running maximum forward.
-      running = Number.isFinite(value) ? Math.max(running, value) : running;
-      q[k] = running > 0 ? running : Number.NaN;
+/** Collects scores group by group without building an object per error (the engine's hot loop). */
+export interface ScoreBuilder {
+  add(group: string, step: number, actual: number, mean: number, scale: number): void;
+  /** The pools, with a "*" group holding every score and a "layer|*" group holding every "layer|key" group's scores. */
+  pools(options?: { fallback?: (group: string) => string | undefined; minimumScores?: number }): ConformalPools;
+}
+
+/**
+ * A score collector for `horizon` steps (see ScoreBuilder).
+ * @throws RangeError when horizon is not a positive integer.
+ * @example scoreBuilder(1).pools().horizon // 1
+ */
+export function scoreBuilder(horizon: number): ScoreBuilder {
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError("conformalPools: horizon must be a positive integer");
+  const lists = new Map<string, number[][]>();
+  return {
+    add(group, step, actual, mean, scale) {
+      if (step < 1 || step > horizon || !Number.isFinite(actual) || !Number.isFinite(mean) || !(scale > 0)) return;
+      let byStep = lists.get(group);
+      if (!byStep) lists.set(group, (byStep = Array.from({ length: horizon }, () => [])));
+      byStep[step - 1]!.push((actual - mean) / scale);
+    },
+    pools(options = {}) {
+      const scores = new Map<string, Float64Array[]>();
+      const merged = new Map<string, number[][]>();
+      const mergeInto = (name: string, byStep: number[][]) => {
+        let target = merged.get(name);
+        if (!target) merged.set(name, (target = Array.from({ length: horizon }, () => [])));
+        byStep.forEach((list, k) => { for (const v of list) target![k]!.push(v); });
+      };
+      for (const [group, byStep] of lists) {
+        scores.set(group, byStep.map((list) => Float64Array.from(list).sort()));
+        mergeInto("*", byStep);
+        const bar = group.indexOf("|");
+        if (bar >= 0) mergeInto(`${group.slice(0, bar)}|*`, byStep);
+      }
+      for (const [group, byStep] of merged) if (!scores.has(group)) scores.set(group, byStep.map((list) => Float64Array.from(list).sort()));
+      return { horizon, scores, fallback: options.fallback ?? (() => undefined), minimumScores: options.minimumScores ?? 30 };
+    },
+  };
+}
+
+/**
+ * The scores a group uses at each step: its own, joined by its fallback groups' (in turn)
+ * while there are fewer than `minimumScores`. Cached on the pools.
+ */
+function resolvedScores(pools: ConformalPools, group: string): Float64Array[] {
+  const cache = ((pools as ConformalPools & { resolved?: Map<string, Float64Array[]> }).resolved ??= new Map());
+  const cached = cache.get(group);
+  if (cached) return cached;
+  const out: Float64Array[] = [];
+  for (let k = 0; k < pools.horizon; k++) {
+    let merged = pools.scores.get(group)?.[k] ?? new Float64Array(0);
+    const seen = new Set([group]);
+    let next = pools.fallback(group);
+    while (merged.length < pools.minimumScores && next !== undefined && !seen.has(next)) {
+      seen.add(next);
+      const more = pools.scores.get(next)?.[k];
+      if (more && more.length) merged = Float64Array.from([...merged, ...more]).sort();
+      next = pools.fallback(next);
     }
-    out[level] = q;
+    out.push(merged);
   }
+  cache.set(group, out);
   return out;
 }
 
 /**
- * Calibrate intervals by split conformal prediction on rolling-origin errors: 1. refit the
- * model at the last `origins` origins of every series (expanding window; by default h + 2
- * for sets of 10+ series, more for a few long series; each fit sees at least 4 observations,
- * 2m + 1 for seasonal data) and forecast up to `horizon` steps; 2. score each forecast by its
- * absolute error divided by the series scale (mean absolute lag-m difference of the data up
- * to that origin), separately for each step;
- * 3. take the ceil((N+1) level)-th smallest score per step, pooled across series (many short
- * series) or per series when a series has enough scores of its own; quantiles are made
- * non-decreasing in the step. `applyConformal` then sets mean +/- quantile x scale.
- *
- * Reference: Vovk, Gammerman & Shafer (2005) Algorithmic Learning in a Random World; Stankeviciute,
- * Alaa & van der Schaar (2021) "Conformal time-series forecasting", NeurIPS; Angelopoulos &
- * Bates (2023) "A gentle introduction to conformal prediction", section 1.
- * @throws RangeError when horizon is not a positive integer or a level is outside (0, 100).
- * @example conformal([{ id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 }], naive, { horizon: 2, levels: [80] }).pooledScores // [2, 1]
+ * The predictive distribution of a cell calibrated on `group` at `step`, or undefined when
+ * the pools hold fewer than two scores for it.
+ * @throws never.
+ * @example conformalDistribution(pools, "Local authority", 1, 12.5, 0)?.scale // 12.5
  */
-export function conformal(series: SeriesSet, spec: ModelSpec | GlobalModelSpec, options: ConformalOptions): ConformalCalibration {
-  const { horizon, levels } = options;
-  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError("conformal: horizon must be a positive integer");
-  for (const level of levels) if (!(level > 0 && level < 100)) throw new RangeError(`conformal: level must be in (0, 100), got ${level}`);
-  const minimumScores = options.minimumScores ?? 50;
-  const origins = options.origins ?? (series.length >= 10 ? horizon + 2 : horizon + minimumScores - 1);
-  const pooling = options.pooling ?? "auto";
-  // Calibration fits need a history like the real one: at least 4 points, and two full cycles
-  // plus one for seasonal data (fits on a handful of points give wild errors that would inflate
-  // every interval).
-  const frequency = Math.max(1, ...series.map((s) => Math.round(s.frequency)));
-  const initial = Math.max(4, frequency > 1 ? 2 * frequency + 1 : 4);
-  const table = crossValidate(series, spec, { horizon, origins, fullHorizon: false, nonNegative: options.nonNegative, initial });
-  const byId = new Map(series.map((s) => [s.id, s]));
-  const scaleCache = new Map<string, number>();
-  const pooled: number[][] = Array.from({ length: horizon }, () => []);
-  const own = new Map<string, number[][]>();
-  for (const row of table) {
-    const s = byId.get(row.series_id);
-    if (!s || row.actual === undefined || !Number.isFinite(row.actual) || !Number.isFinite(row.mean)) continue;
-    const origin = row.origin ?? s.values.length - 1;
-    const key = `${row.series_id}\u0000${origin}`;
-    let scale = scaleCache.get(key);
-    if (scale === undefined) {
-      // A constant history has no natural scale: its errors say nothing about other series.
-      const history = s.values.subarray(0, origin + 1);
-      const lag = s.frequency > 1 && history.length > s.frequency ? s.frequency : 1;
-      scale = naiveScale(history, lag, 1) > 0 ? seriesScale(history, s.frequency) : Number.NaN;
-      scaleCache.set(key, scale);
-    }
-    if (!(scale > 0)) continue;
-    const score = Math.abs(row.actual - row.mean) / scale;
-    pooled[row.step - 1]!.push(score);
-    let mine = own.get(row.series_id);
-    if (!mine) own.set(row.series_id, (mine = Array.from({ length: horizon }, () => [])));
-    mine[row.step - 1]!.push(score);
+export function conformalDistribution(pools: ConformalPools, group: string, step: number, scale: number, floor: number): ForecastDistribution | undefined {
+  const scores = resolvedScores(pools, group);
+  const k = Math.min(step, pools.horizon);
+  if (!(scale > 0) || !scores.slice(0, k).some((s) => s.length >= 2)) return undefined;
+  return { scores, step: k, scale, floor, group };
+}
+
+/** Quantile of sorted scores at probability p: interpolated order statistics at plotting positions i / (n + 1), with Gaussian tails beyond them. */
+function scoreQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n < 2) return Number.NaN;
+  const u = p * (n + 1);
+  if (u >= 1 && u <= n) {
+    const lo = Math.floor(u), hi = Math.ceil(u);
+    return sorted[lo - 1]! + (u - lo) * (sorted[hi - 1]! - sorted[lo - 1]!);
   }
-  const quantiles = new Map<string, Record<number, Float64Array>>();
-  quantiles.set("*", quantilesByStep(pooled, levels));
-  const ownSeries = new Set<string>();
-  const ownScores = new Map<string, number[]>();
-  if (pooling !== "pooled") {
-    for (const [id, scores] of own) {
-      if (pooling === "series" || scores.every((s) => s.length >= minimumScores)) {
-        quantiles.set(id, quantilesByStep(scores, levels));
-        ownSeries.add(id);
-        ownScores.set(id, scores.map((x) => x.length));
-      }
-    }
-  }
-  return { horizon, levels, quantiles, ownSeries, pooledScores: pooled.map((s) => s.length), ownScores };
+  // Beyond the most extreme score: a normal tail whose spread matches the extreme score's distance from the median.
+  const median = scoreQuantileInside(sorted, 0.5);
+  const edge = normalQuantile(n / (n + 1));
+  const spread = (x: number) => Math.max(Math.abs(x - median) / edge, meanAbsoluteDeviation(sorted, median) * 1.2533, 1e-12);
+  if (u > n) return sorted[n - 1]! + spread(sorted[n - 1]!) * (normalQuantile(p) - edge);
+  return sorted[0]! - spread(sorted[0]!) * (normalQuantile(1 - p) - edge);
+}
+
+function scoreQuantileInside(sorted: Float64Array, p: number): number {
+  const u = Math.min(sorted.length, Math.max(1, p * (sorted.length + 1)));
+  const lo = Math.floor(u), hi = Math.ceil(u);
+  return sorted[lo - 1]! + (u - lo) * (sorted[hi - 1]! - sorted[lo - 1]!);
+}
+
+function meanAbsoluteDeviation(sorted: Float64Array, centre: number): number {
+  let total = 0;
+  for (const v of sorted) total += Math.abs(v - centre);
+  return sorted.length ? total / sorted.length : 0;
 }
 
 /**
- * Replace the interval bounds of a forecast table by calibrated ones: mean +/- q_step x
- * scale, with the scale from each series' observed data; clamped at zero when the series
- * is non-negative (or `nonNegative` is true). Rows whose step is beyond the calibration
- * horizon keep the last step's quantile. Where there are too few calibration scores for a
- * level (fewer than 1/alpha - 1, e.g. 19 for 95%) the largest score is used, widened to the
- * analytic bounds when those are wider; levels stay nested.
- * @throws never.
- * @example applyConformal(table, calibration, series).length === table.length // true
+ * The p-quantile of a cell's distribution around `mean`: mean + scale x q, where q is the
+ * p-quantile of the group's scores at this step, made monotone in the step (for p > 0.5 the
+ * largest over steps 1..step, for p < 0.5 the smallest), and never below the floor.
+ * @throws RangeError when p is outside (0, 1).
+ * @example distributionQuantile({ scores: [Float64Array.of(-1, 0, 1)], step: 1, scale: 2, floor: 0, group: "g" }, 10, 0.5) // 10
  */
-export function applyConformal(table: ForecastTable, calibration: ConformalCalibration, series: SeriesSet, nonNegative: boolean | "auto" = "auto"): ForecastTable {
-  const info = new Map<string, { scale: number; nonNegative: boolean }>();
-  const infoFor = (s: Series): { scale: number; nonNegative: boolean } => {
-    let found = info.get(s.id);
-    if (!found) {
-      const prepared = prepareSeries(s);
-      const values = prepared?.values ?? new Float64Array(0);
-      found = { scale: seriesScale(values, s.frequency), nonNegative: nonNegative === "auto" ? values.every((v) => v >= 0) : nonNegative };
-      info.set(s.id, found);
+export function distributionQuantile(distribution: ForecastDistribution, mean: number, p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`quantile: probability must be in (0, 1), got ${p}`);
+  const q = scaledQuantile(distribution, p);
+  if (!Number.isFinite(q)) return Number.NaN;
+  return Math.max(distribution.floor, mean + distribution.scale * q);
+}
+
+/** The score quantile of a distribution's step at p, monotone in the step; cached per score arrays (shared by a group's cells). */
+const quantileCache = new WeakMap<readonly Float64Array[], Map<number, number>>();
+function scaledQuantile(distribution: ForecastDistribution, p: number): number {
+  let cache = quantileCache.get(distribution.scores);
+  if (!cache) quantileCache.set(distribution.scores, (cache = new Map()));
+  const key = distribution.step * 2 + p; // p < 1, so step and p never collide
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let q = Number.NaN;
+  for (let k = 0; k < distribution.step; k++) {
+    const v = scoreQuantile(distribution.scores[k]!, p);
+    if (!Number.isFinite(v)) continue;
+    if (!Number.isFinite(q) || p === 0.5) q = v;
+    else q = p > 0.5 ? Math.max(q, v) : Math.min(q, v);
+  }
+  cache.set(key, q);
+  return q;
+}
+
+/**
+ * Set a row's interval bounds from its distribution: for each level L the (1 - L/100)/2 and
+ * (1 + L/100)/2 quantiles, widened where needed so that every bound is nested and brackets
+ * the mean: lo95 <= lo80 <= mean <= hi80 <= hi95.
+ * @throws never.
+ * @example withDistribution(row, distribution, [80, 95]).lower[95] <= row.mean // true
+ */
+export function withDistribution(row: ForecastRow, distribution: ForecastDistribution | undefined, levels: readonly number[]): ForecastRow {
+  const lower: Record<number, number> = { ...row.lower };
+  const upper: Record<number, number> = { ...row.upper };
+  if (distribution) {
+    for (const level of levels) {
+      lower[level] = distributionQuantile(distribution, row.mean, (1 - level / 100) / 2);
+      upper[level] = distributionQuantile(distribution, row.mean, (1 + level / 100) / 2);
     }
-    return found;
-  };
-  const byId = new Map(series.map((s) => [s.id, s]));
-  return table.map((row) => {
-    const s = byId.get(row.series_id);
-    if (!s) return row;
-    const { scale, nonNegative: clamp } = infoFor(s);
-    const own = calibration.ownSeries.has(row.series_id);
-    const quantiles = (own ? calibration.quantiles.get(row.series_id) : undefined) ?? calibration.quantiles.get("*")!;
-    const counts = (own ? calibration.ownScores.get(row.series_id) : undefined) ?? calibration.pooledScores;
-    const lower: Record<number, number> = { ...row.lower };
-    const upper: Record<number, number> = { ...row.upper };
-    const index = Math.min(row.step, counts.length) - 1;
-    for (const level of calibration.levels) {
-      const width = quantiles[level]![index]! * scale;
-      if (!Number.isFinite(width)) continue;
-      let low = row.mean - width;
-      let high = row.mean + width;
-      // Too few scores for this level (N < 1/alpha - 1): the quantile is the largest score,
-      // which may be too narrow, so take the wider of it and the analytic bounds.
-      if (counts[index]! < Math.ceil(1 / (1 - level / 100)) - 1) {
-        const analyticLow = row.lower[level], analyticHigh = row.upper[level];
-        if (analyticLow !== undefined && Number.isFinite(analyticLow)) low = Math.min(low, analyticLow);
-        if (analyticHigh !== undefined && Number.isFinite(analyticHigh)) high = Math.max(high, analyticHigh);
-      }
-      lower[level] = clamp ? Math.max(0, low) : low;
-      upper[level] = clamp ? Math.max(0, high) : high;
-    }
-    // Keep intervals nested: a higher level is never narrower on either side.
-    const sorted = [...calibration.levels].sort((x, y) => x - y);
-    for (let i = 1; i < sorted.length; i++) {
-      const [inner, outer] = [sorted[i - 1]!, sorted[i]!];
-      if (lower[outer]! > lower[inner]!) lower[outer] = lower[inner]!;
-      if (upper[outer]! < upper[inner]!) upper[outer] = upper[inner]!;
-    }
-    return { ...row, lower, upper };
-  });
+  }
+  const out: ForecastRow = { ...row, lower, upper };
+  if (distribution) out.distribution = distribution;
+  return nestIntervals(out, levels);
+}
+
+/**
+ * Make a row's intervals nested around its mean: each level's bounds bracket the mean, and a
+ * higher level's bounds are never inside a lower level's. Missing bounds stay missing.
+ * @throws never.
+ * @example nestIntervals({ series_id: "a", period: "1", step: 1, model: "m", mean: 5, lower: { 80: 4, 95: 4.5 }, upper: { 80: 7, 95: 6 } }, [80, 95]).upper[95] // 7
+ */
+export function nestIntervals(row: ForecastRow, levels: readonly number[]): ForecastRow {
+  const sorted = [...levels].sort((a, b) => a - b);
+  let low = row.mean, high = row.mean;
+  for (const level of sorted) {
+    const lo = row.lower[level], hi = row.upper[level];
+    if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(row.mean)) continue;
+    low = Math.min(lo, low);
+    high = Math.max(hi, high);
+    row.lower[level] = low;
+    row.upper[level] = high;
+  }
+  return row;
 }

@@ -46,14 +46,14 @@
  * A series with no base interval (an aggregate absent from the table under bottom-up) gets a
  * Gaussian interval from its propagated sd in both modes.
  */
-import type { ForecastRow, ForecastTable, Hierarchy } from "../spec/forecast.ts";
+import type { ForecastRow, ForecastTable, Hierarchy, ReconcileMethod } from "../spec/forecast.ts";
 import { cholesky } from "../stats/cholesky.ts";
 import { normalQuantile } from "../stats/normal-quantile.ts";
 import { shrinkageCovariance } from "../stats/shrinkage-covariance.ts";
 import { aggregateBottomUp, hierarchyStructure, type HierarchyStructure } from "./reconcile/hierarchy-structure.ts";
 import { constraintRows, constraintValues, projectionGain } from "./reconcile/projection-gain.ts";
 
-export type ReconcileMethod = "bottom-up" | "top-down" | "ols" | "wls-structural" | "wls-variance" | "mint-shrink";
+export type { ReconcileMethod } from "../spec/forecast.ts";
 
 export const RECONCILE_METHODS: readonly ReconcileMethod[] = ["bottom-up", "top-down", "ols", "wls-structural", "wls-variance", "mint-shrink"];
 

@@ -1,37 +1,38 @@
 /**
  * Everything the reports of one run share, computed once: aggregates to regions, England
- * and any footprints; reconciled forecasts LA -> footprint -> England of the total and of
- * each placement group; the LA panel backtest. `scopeInput` then cuts one report's input
- * out of it, so `--scope all-las` costs one forecast run, not 153.
+ * and any footprints; the forecasts of children looked after at 31 March from the default
+ * dataset plan (LA -> region -> England reconciled, footprints summed, placement groups and age
+ * bands split by share) and that same plan's evaluation. `scopeInput` then cuts one report's
+ * input out of it, so `--scope all-las` costs one forecast run, not 153.
  *
  * Stages of `prepareReportContext`:
  *  1. pick the report year (unless given: the latest year at least half the LAs have a
  *     figure for, so early returns for the current year do not shrink England to a few LAs);
  *  2. aggregate to regions, England and the footprints (disclosure control when publishing);
- *  3. forecast children looked after at 31 March (total and by placement group), reconciled;
- *  4. backtest the LA model (rolling origin, horizons 1..H) against the no-change forecast.
+ *  3. run the default dataset plan by placement group and by age band (their totals are the
+ *     same forecast: England does not depend on the breakdown or the footprints);
+ *  4. evaluate the same plans at the last six origins on the data up to each, so every
+ *     backtest figure and claim in the reports is of the forecast shown.
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { FootprintSet } from "../spec/footprint.ts";
-import type { ForecastTable, Series } from "../spec/forecast.ts";
+import type { ForecastTable, ModelFailure } from "../spec/forecast.ts";
 import type { ReportScope } from "../spec/report.ts";
 import { SuffError } from "../spec/errors.ts";
-import { PLACEMENT_TYPE, TOTAL } from "../reference/code-lists.ts";
+import { AGE_BAND, PLACEMENT_TYPE, TOTAL } from "../reference/code-lists.ts";
 import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from "../reference/las.ts";
 import { ENGLAND, REGIONS } from "../reference/regions.ts";
 import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
 import { membersInYear } from "../aggregate/members-in-year.ts";
 import type { AggregateResult } from "../aggregate/types.ts";
-import { forecastDataset, type ForecastDatasetRow } from "../forecast/forecast-dataset.ts";
-import { panelBacktest } from "../forecast/panel-backtest.ts";
-import { crossValidate } from "../forecast/cross-validate.ts";
-import { accuracy } from "../forecast/accuracy.ts";
-import { pooledRate } from "../forecast/models/pooled-rate.ts";
-import { naive } from "../forecast/models/naive.ts";
-import { theta } from "../forecast/models/theta.ts";
+import { defaultPlan } from "../forecast/default-plan.ts";
+import type { DatasetPlan } from "../forecast/dataset-plan.ts";
+import { run } from "../forecast/run.ts";
+import { evaluate, type PlanEvaluation } from "../forecast/evaluate.ts";
 import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
 import { MEASURES } from "../template/measures.ts";
-import type { BacktestSummary, Comparator, CoverageRow, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, SupplyProvider } from "./report-input.ts";
+import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, SupplyProvider } from "./report-input.ts";
+import { backtestByHorizon, evaluationFigures } from "./forecast-evaluation.ts";
 
 export interface ReportContextOptions {
   year?: number;
@@ -39,6 +40,14 @@ export interface ReportContextOptions {
   footprints?: FootprintSet;
   /** Apply disclosure control to aggregates (k = 5). Default true. */
   publish?: boolean;
+}
+
+/** A plan, its forecast and its evaluation. */
+export interface ContextForecast {
+  plan: DatasetPlan;
+  rows: ForecastTable;
+  evaluation: PlanEvaluation | null;
+  failures: ModelFailure[];
 }
 
 export interface ReportContext {
@@ -49,10 +58,9 @@ export interface ReportContext {
   england: AggregateResult;
   footprints: AggregateResult | null;
   footprintSet: FootprintSet | null;
-  totalForecast: ForecastDatasetRow[];
-  placementForecast: ForecastDatasetRow[];
+  /** The default dataset plan of children looked after at 31 March, by placement group and by age band (each adds up to the total), its forecast and its evaluation. */
+  forecast: ContextForecast | null;
   forecastNotes: string[];
-  laBacktest: { model: ForecastTable; naive: ForecastTable; series: Series[] };
   providers: OfstedProvider[];
   providersYear: number | null;
   laRows: Map<string, DatasetRow[]>;
@@ -73,7 +81,6 @@ const RETURN_SET = new Set(RETURN_MEASURES);
 const K = 5;
 
 const TOTALS = { placement_type: TOTAL, age_band: TOTAL };
-const LEVELS = [80, 95];
 
 /**
  * The default report year: the latest year in which at least half of the LAs reporting
@@ -96,26 +103,6 @@ function latestYear(rows: DatasetRow[]): number {
   if (byYear.size === 0) throw new SuffError("E_REPORT_NO_DATA", "The dataset has no LA figures for children looked after at 31 March (measure cla_31_march).", { hint: "Ingest the published data first: suff ingest data/published --out DIR" });
   const years = [...byYear.keys()].sort((a, b) => b - a);
   return years.find((y) => byYear.get(y)!.size * 2 >= lasInYear(y).length) ?? years[0];
-}
-
-/** LA total series (children looked after at 31 March) for the panel backtest, keyed by old code. */
-function laTotalSeries(laRows: Map<string, DatasetRow[]>, year: number): Series[] {
-  const out: Series[] = [];
-  for (const [oldCode, rows] of laRows) {
-    const points = rows.filter((r) => r.measure === "cla_31_march" && r.dims.placement_type === TOTAL && r.dims.age_band === TOTAL && Number(r.time_period) <= year)
-      .sort((a, b) => Number(a.time_period) - Number(b.time_period));
-    if (points.length < 4) continue;
-    const first = Number(points[0].time_period);
-    const periods: string[] = [];
-    const values: number[] = [];
-    for (let y = first; y <= year; y++) {
-      periods.push(String(y));
-      const p = points.find((r) => Number(r.time_period) === y);
-      values.push(p?.value ?? Number.NaN);
-    }
-    out.push({ id: oldCode, periods, values: Float64Array.from(values), frequency: 1 });
-  }
-  return out;
 }
 
 /**
@@ -144,41 +131,32 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
   const regions = aggregateDataset(upTo, { to: "region", publish });
   const england = aggregateDataset(upTo, { to: "england", publish });
   const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints, publish }) : null;
-  // 3. Forecasts, reconciled LA -> footprint -> England.
+  // 3-4. Forecasts with the default dataset plan, and that plan's evaluation at the last six origins.
   const forecastRows = upTo.filter((r) => r.measure === "cla_31_march" || r.measure === "population_0_17");
   const notes: string[] = [];
-  let totalRows: ForecastDatasetRow[] = [];
+  const origins = [...new Set(forecastRows.filter((r) => r.measure === "cla_31_march" && r.geographic_level === "Local authority").map((r) => r.time_period))].sort().slice(-7, -1);
+  let forecast: ContextForecast | null = null;
   try {
-    const total = forecastDataset(forecastRows, { measure: "cla_31_march", horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
-    totalRows = total.rows;
-    notes.push(...total.notes);
-  } catch (error) {
-    notes.push(`Forecasts of the total could not be made: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  let placement: ForecastDatasetRow[] = [];
-  try {
-    const byPlacement = forecastDataset(forecastRows.filter((r) => r.measure !== "cla_31_march" || (r.dims.age_band === TOTAL && r.dims.placement_type !== TOTAL && PLACEMENT_TYPE.roots.some((g) => g.code === r.dims.placement_type))),
-      { measure: "cla_31_march", by: ["placement_type"], horizon: options.horizon, levels: LEVELS, footprints: options.footprints, reconcile: "mint-shrink" });
-    placement = byPlacement.rows;
-    notes.push(...byPlacement.notes);
-  } catch (error) {
-    notes.push(`Placement-group forecasts could not be made: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  // 4. LA panel backtest: the pooled model against the no-change forecast, at origins
-  // with at least four years of history behind them and an actual after them.
-  const series = laTotalSeries(laRows, year);
-  const firstYear = Math.min(...series.map((s) => Number(s.periods[0])));
-  const origins: string[] = [];
-  for (let y = Math.max(year - options.horizon - 5, firstYear + 3); y <= year - 1; y++) origins.push(String(y));
-  let backtest: { rows: ForecastTable } = { rows: [] };
-  if (series.length > 0 && origins.length > 0) {
-    try {
-      backtest = panelBacktest(series, [pooledRate(), naive], { origins, horizon: options.horizon, levels: LEVELS });
-    } catch (error) {
-      notes.push(`The LA backtest could not be run: ${error instanceof Error ? error.message : String(error)}`);
+    const parts = (by: "placement_type" | "age_band", roots: readonly { code: string }[]) => forecastRows.some((r) => r.measure === "cla_31_march" && r.geographic_level === "Local authority" && roots.some((g) => g.code === r.dims[by]));
+    const breakdowns = [...(parts("placement_type", PLACEMENT_TYPE.roots) ? [["placement_type" as const]] : []), ...(parts("age_band", AGE_BAND.roots) ? [["age_band" as const]] : [])];
+    // Only the DfE groups (the roots of the code lists) are forecast: finer codes, where present, add up to them.
+    const rowsFor = forecastRows.filter((r) => r.measure !== "cla_31_march" || ((r.dims.placement_type ?? TOTAL) === TOTAL || PLACEMENT_TYPE.roots.some((g) => g.code === r.dims.placement_type)) && ((r.dims.age_band ?? TOTAL) === TOTAL || AGE_BAND.roots.some((g) => g.code === r.dims.age_band)));
+    const plan = defaultPlan({ rows: rowsFor, measure: "cla_31_march", breakdowns, footprints: options.footprints }) as DatasetPlan;
+    const result = run(plan, { horizon: options.horizon });
+    notes.push(...(plan.panel.notes ?? []), ...result.notes);
+    if (result.failures.length) notes.push(`${result.failures.length} series could not be forecast by ${result.model} and used a fallback (${[...new Set(result.failures.map((f) => f.reason))].slice(0, 3).join("; ")}).`);
+    let evaluation: PlanEvaluation | null = null;
+    if (origins.length) {
+      try {
+        evaluation = evaluate(plan, { origins, horizon: options.horizon });
+      } catch (error) {
+        notes.push(`The forecasts could not be backtested: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+    forecast = { plan, rows: result.rows, evaluation, failures: result.failures };
+  } catch (error) {
+    notes.push(`Forecasts could not be made: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const byModel = (name: string) => backtest.rows.filter((r) => (name === "naive" ? r.model === "naive" : r.model !== "naive"));
   return {
     rows,
     year,
@@ -187,10 +165,8 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     england,
     footprints,
     footprintSet: options.footprints ?? null,
-    totalForecast: totalRows,
-    placementForecast: placement,
+    forecast,
     forecastNotes: [...new Set(notes)],
-    laBacktest: { model: byModel("model"), naive: byModel("naive"), series },
     providers: providers?.providers ?? [],
     providersYear: providers?.year ?? null,
     laRows,
@@ -224,9 +200,9 @@ export function resolveScope(text: string, ctx: ReportContext): ReportScope {
   throw new SuffError("E_SCOPE", `Unknown scope ${text}.`, { hint: "Use england, region:CODE, footprint:CODE, la:CODE, all-las or all-regions." });
 }
 
-function points(rows: ForecastDatasetRow[]): ForecastPoint[] {
-  return rows.sort((a, b) => Number(a.time_period) - Number(b.time_period)).map((r) => ({
-    year: Number(r.time_period),
+function points(rows: ForecastTable): ForecastPoint[] {
+  return [...rows].sort((a, b) => Number(a.period) - Number(b.period)).map((r) => ({
+    year: Number(r.period),
     mean: r.mean,
     lo80: r.lower[80] ?? null,
     hi80: r.upper[80] ?? null,
@@ -235,43 +211,66 @@ function points(rows: ForecastDatasetRow[]): ForecastPoint[] {
   }));
 }
 
-/**
- * Scale the placement-group forecasts, year by year, so that they add up to the forecast
- * of the total (proportional, top-down reconciliation between the two forecasts: the
- * group series start in 2021, the total in 2011, so their own totals differ slightly).
- * Means and interval bounds are scaled by the same factor.
- */
-function scaleToTotal(byPlacement: Record<string, ForecastPoint[]>, total: ForecastPoint[]): void {
-  for (const t of total) {
-    const groups = Object.values(byPlacement).map((pts) => pts.find((p) => p.year === t.year)).filter((p): p is ForecastPoint => p !== undefined);
-    const sum = groups.reduce((a, p) => a + p.mean, 0);
-    if (!(sum > 0)) continue;
-    const factor = t.mean / sum;
-    for (const p of groups) {
-      p.mean *= factor;
-      for (const key of ["lo80", "hi80", "lo95", "hi95"] as const) if (p[key] !== null) p[key] = p[key]! * factor;
+/** The plan's series id of a scope: the England code, a region or footprint code, an LA's ONS code. */
+function scopeSeriesId(scope: ReportScope): string {
+  return scope.kind === "la" ? findLa(scope.code)!.newCode : scope.code;
+}
+
+/** What the claims about a scope's forecast rest on, from `evaluate` of the plan shown. */
+function scopeEvaluation(ctx: ReportContext, scope: ReportScope, id: string): ForecastEvaluation | null {
+  const evaluation = ctx.forecast?.evaluation;
+  if (!evaluation) return null;
+  const layerGroups = scope.kind === "la" ? ["Local authority"] : scope.kind === "footprint" ? ["Footprint"] : ["Regional", "National"];
+  const inLayer = (seriesId: string) => layerGroups.includes(evaluation.groups[seriesId] ?? "");
+  const layerSeries = new Set(evaluation.rows.map((r) => r.series_id).filter(inLayer)).size;
+  const layerName = scope.kind === "la" ? `all ${layerSeries} local authorities` : scope.kind === "footprint" ? `all ${layerSeries} footprints of the footprint file` : `the ${layerSeries - 1} regions and England`;
+  const partsOf = (roots: readonly { code: string }[]) => {
+    const inParts = (s: string) => { const [layer, key] = (evaluation.groups[s] ?? "").split("|"); return key !== undefined && layerGroups.includes(layer!) && roots.some((g) => g.code === key); };
+    return evaluation.rows.some((r) => inParts(r.series_id)) ? evaluationFigures(evaluation, inParts) : null;
+  };
+  return {
+    origins: evaluation.origins,
+    own: evaluationFigures(evaluation, (s) => s === id),
+    layer: evaluationFigures(evaluation, inLayer),
+    layerName,
+    placement: partsOf(PLACEMENT_TYPE.roots),
+    age: partsOf(AGE_BAND.roots),
+  };
+}
+
+/** The scope's forecast: total and breakdowns from the plan's rows, claims from its evaluation. */
+function scopeForecast(ctx: ReportContext, scope: ReportScope): ScopeForecast | null {
+  const forecast = ctx.forecast;
+  if (!forecast) return null;
+  const id = scopeSeriesId(scope);
+  const total = forecast.rows.filter((r) => r.series_id === id);
+  if (!total.length) return null;
+  const partsOf = (roots: readonly { code: string }[]) => {
+    const out: Record<string, ForecastPoint[]> = {};
+    for (const g of roots) {
+      const rows = forecast.rows.filter((r) => r.series_id === `${id}|${g.code}`);
+      if (rows.length) out[g.code] = points(rows);
     }
-  }
-}
-
-function summarise(modelTable: ForecastTable, naiveTable: ForecastTable, series: Series[], horizon: number): BacktestSummary[] {
-  const model = accuracy(modelTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
-  const base = accuracy(naiveTable, { series, levels: LEVELS }).filter((a) => a.scope === "horizon");
-  const out: BacktestSummary[] = [];
-  for (let h = 1; h <= horizon; h++) {
-    const m = model.find((a) => a.step === h);
-    const n = base.find((a) => a.step === h);
-    if (!m || m.n === 0) continue;
-    out.push({ horizon: h, origins: m.n, mase: m.mase, smape: m.smape, coverage80: m.intervals[80]?.coverage ?? Number.NaN, coverage95: m.intervals[95]?.coverage ?? Number.NaN, naiveMase: n?.mase ?? Number.NaN });
-  }
-  return out;
-}
-
-function scopeMatch(scope: ReportScope) {
-  return (r: { geographic_level: string; footprint_code?: string; old_la_code: string }) =>
-    scope.kind === "england" ? r.geographic_level === "National"
-      : scope.kind === "la" ? r.geographic_level === "Local authority" && r.old_la_code === scope.code
-        : r.geographic_level !== "Local authority" && r.geographic_level !== "National" && r.footprint_code === scope.code;
+    return out;
+  };
+  const plan = forecast.plan;
+  const evaluation = scopeEvaluation(ctx, scope, id);
+  const layer = scope.kind === "la" ? "local authorities" : scope.kind === "footprint" ? "footprints (with regions and local authorities where footprints are too few)" : "regions and England";
+  const intervals = plan.calibration.method === "conformal"
+    ? `Its intervals are calibrated from the errors the same plan made when re-run at every earlier year with at least four years of data (conformal prediction), pooled across ${layer} and scaled by each series' typical yearly change.`
+    : "Its intervals are the model's own.";
+  const reconcile = plan.reconcile;
+  const sums = plan.panel.sums?.length ? " Footprints are sums of the reconciled LA forecasts, so they never change the regions or England." : "";
+  return {
+    model: total[0]!.model,
+    intervals,
+    total: points(total),
+    backtest: forecast.evaluation ? backtestByHorizon(forecast.evaluation, id, ctx.horizon) : [],
+    evaluation: evaluation && evaluation.origins.length ? evaluation : null,
+    byPlacement: partsOf(PLACEMENT_TYPE.roots),
+    byAge: partsOf(AGE_BAND.roots),
+    reconciliation: `${reconcile ? `LAs, regions and England are reconciled with ${reconcile.method} so they add up.${sums} ` : ""}Placement groups and age bands are each LA's forecast split by its latest shares (the no-change shares), so they add up to the total; their intervals are calibrated on their own past errors`,
+  };
 }
 
 function cellKey(r: DatasetRow): string {
@@ -395,23 +394,11 @@ function supply(ctx: ReportContext, scope: ReportScope): SupplyProvider[] {
     .map((p) => ({ urn: p.urn, provisionType: p.provisionType, sector: p.sector, places: p.places, owner: p.owningOrganisation }));
 }
 
-function scopeSeries(rows: DatasetRow[], id: string, year: number): Series | null {
-  const pts = rows.filter((r) => r.measure === "cla_31_march" && r.dims.placement_type === TOTAL && r.dims.age_band === TOTAL && r.value !== null && Number(r.time_period) <= year)
-    .sort((a, b) => Number(a.time_period) - Number(b.time_period));
-  if (pts.length < 6) return null;
-  const first = Number(pts[0].time_period);
-  const values: number[] = [];
-  const periods: string[] = [];
-  for (let y = first; y <= year; y++) { periods.push(String(y)); values.push(pts.find((p) => Number(p.time_period) === y)?.value ?? Number.NaN); }
-  return { id, periods, values: Float64Array.from(values), frequency: 1 };
-}
-
 /**
  * Cut one report's input out of the shared context.
  * @throws SuffError E_SCOPE when the scope has no rows.
  */
 export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: string): ReportInput {
-  const match = scopeMatch(scope);
   const rows: DatasetRow[] = scope.kind === "la" ? laRowsForPublication(ctx, scope) : aggregateRowsFor(ctx, scope);
   if (!rows.length) throw new SuffError("E_SCOPE", `No data for ${scope.name} (${scope.code}).`);
   // Comparators use the same best-available figures as the scope itself (DfE's published
@@ -427,30 +414,8 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
   } else {
     for (const region of REGIONS) if (region.code !== scope.code) comparators.push({ name: region.name, kind: "region", rows: regionRows(region.code, region.name) });
   }
-  // Forecast: reconciled rows for this geography; backtest of the model behind it.
-  const total = ctx.totalForecast.filter((r) => match(r) && (r.dims.placement_type === undefined || r.dims.placement_type === TOTAL || r.dims.placement_type === ""));
-  const byPlacement: Record<string, ForecastPoint[]> = {};
-  for (const g of PLACEMENT_TYPE.roots) {
-    const pts = ctx.placementForecast.filter((r) => match(r) && r.dims.placement_type === g.code);
-    if (pts.length) byPlacement[g.code] = points(pts);
-  }
-  scaleToTotal(byPlacement, points([...total]));
-  let backtest: BacktestSummary[] = [];
-  let intervals = "Intervals are calibrated from pooled rolling-origin forecast errors of all LAs.";
-  if (scope.kind === "la") {
-    const series = ctx.laBacktest.series.filter((s) => s.id === scope.code);
-    backtest = summarise(ctx.laBacktest.model.filter((r) => r.series_id === scope.code), ctx.laBacktest.naive.filter((r) => r.series_id === scope.code), series, ctx.horizon);
-  } else {
-    const s = scopeSeries(rows, scope.code, ctx.year);
-    if (s) {
-      const cv = { horizon: ctx.horizon, levels: LEVELS, origins: 6 };
-      backtest = summarise(crossValidate([s], theta, cv), crossValidate([s], naive, cv), [s], ctx.horizon);
-      intervals = "Intervals come from reconciling the member LAs' calibrated forecasts; the backtest below refits a Theta model to this area's own series at each origin.";
-    }
-  }
-  const forecast: ScopeForecast | null = total.length
-    ? { model: total[0].model.replace(/\+mint-shrink$/, ""), intervals, total: points(total), backtest, byPlacement, reconciliation: "MinT with shrinkage across LAs, regions and England, then scaled in proportion so the groups add up to the forecast total above" }
-    : null;
+  // Forecast: the plan's rows for this geography; its track record from evaluate of the same plan.
+  const forecast = scopeForecast(ctx, scope);
   const members = scope.kind === "la" ? [scope.name] : membersOf(ctx, scope, ctx.year).map((la) => la.name);
   return {
     scope,

@@ -38,15 +38,50 @@ export interface BacktestSummary {
   naiveMase: number;
 }
 
+/** Accuracy of a set of past forecasts (all horizons pooled), next to the no-change forecast's. */
+export interface EvaluationFigures {
+  /** Series scored. */
+  series: number;
+  /** Forecasts scored (series x origins x horizons with an actual). */
+  forecasts: number;
+  mase: number;
+  naiveMase: number;
+  coverage80: number;
+  coverage95: number;
+  /** How many outcomes fell inside the 80% and 95% intervals. */
+  inside80: number;
+  inside95: number;
+}
+
+/** The track record of the plan behind the forecast shown, from `evaluate` of that plan. */
+export interface ForecastEvaluation {
+  /** The origins (years ending 31 March) the whole plan was re-run at, on the data up to each. */
+  origins: string[];
+  /** This scope's own series. */
+  own: EvaluationFigures | null;
+  /** Every series of the scope's layer (all LAs, all regions and England, all footprints), pooled. */
+  layer: EvaluationFigures | null;
+  /** What the layer is, in words, e.g. "all 153 local authorities". */
+  layerName: string;
+  /** The breakdowns' forecasts over the layer, pooled: placement groups and age bands. */
+  placement: EvaluationFigures | null;
+  age: EvaluationFigures | null;
+}
+
 export interface ScopeForecast {
-  /** Model actually used for the total, e.g. "pooled-rate" or "theta". */
+  /** Model actually used for the total, e.g. "rate-to-region+mint-shrink". */
   model: string;
-  /** How the intervals were made, in words (e.g. "calibrated from rolling-origin errors"). */
+  /** How the intervals were made, in words, generated from the plan. */
   intervals: string;
   total: ForecastPoint[];
+  /** This scope's backtest by horizon (from `evaluate` of the plan shown). */
   backtest: BacktestSummary[];
-  /** Reconciled forecasts by DfE placement group (code -> points). */
+  /** The track record behind the claims the report makes. */
+  evaluation: ForecastEvaluation | null;
+  /** Forecasts by DfE placement group (code -> points): parts of the total, with their own intervals. */
   byPlacement: Record<string, ForecastPoint[]>;
+  /** Forecasts by age band (code -> points). */
+  byAge?: Record<string, ForecastPoint[]>;
   reconciliation: string;
 }
 

@@ -21,6 +21,16 @@ export interface EtsForecastResult {
   method: "class1" | "class2" | "class3" | "simulation";
 }
 
+/**
+ * Point forecasts from the fit's final state, R's `etsforecast` (C) (without the class-3
+ * mean correction): cheap, for re-forecasting from earlier states.
+ * @throws never.
+ * @example etsPointForecasts(etsFit(Float64Array.of(5, 6, 5, 7, 6, 7, 6, 8), { error: "A", trend: "N", damped: false, season: "N" }, 1)!, 2).length // 2
+ */
+export function etsPointForecasts(fit: EtsFitResult, horizon: number): Float64Array {
+  return pointForecasts(fit, horizon);
+}
+
 /** Point forecasts from a state, R's `etsforecast` (C). */
 function pointForecasts(fit: EtsFitResult, horizon: number): Float64Array {
   const { trend, season } = fit.components;

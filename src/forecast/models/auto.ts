@@ -39,6 +39,11 @@ export const sesLeastSquares: ModelSpec<SesParams> = {
         const se = mean.map((_, k) => Math.sqrt(sigma2 * (1 + k * fit.smoothingLevel ** 2)));
         return normalBand(mean, se, levels, options.nonNegative);
       },
+      forecastFrom(origin, horizon) {
+        let level = fit.initialLevel;
+        for (let t = 0; t <= origin; t++) level = fit.smoothingLevel * y[t]! + (1 - fit.smoothingLevel) * level;
+        return new Float64Array(horizon).fill(options.nonNegative ? Math.max(0, level) : level);
+      },
     };
   },
 };

@@ -70,6 +70,11 @@ export function combination(members: ModelSpec[], options: { method?: "mean" | "
           }
           return fitOptions.nonNegative ? clampBand(band) : band;
         },
+        forecastFrom(origin, horizon) {
+          const means = fits.map((f, i) => (f.forecastFrom ? f.forecastFrom(origin, horizon) : members[i]!.fit(y.subarray(0, origin + 1), inner).forecast(horizon, []).mean));
+          const mean = combineArrays(means, method);
+          return fitOptions.nonNegative ? mean.map((v) => Math.max(0, v)) : mean;
+        },
       };
     },
   };

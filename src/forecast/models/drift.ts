@@ -43,6 +43,12 @@ export const drift: ModelSpec<DriftParams> = {
         const se = new Float64Array(horizon).map((_, k) => Math.sqrt(sigma2 * (k + 1) + ((k + 1) * driftStandardError) ** 2));
         return normalBand(mean, se, levels, options.nonNegative);
       },
+      forecastFrom(origin, horizon) {
+        // The drift refitted on the data up to the origin (as cheap as re-using it).
+        const slopeThen = origin > 0 ? (y[origin]! - y[0]!) / origin : 0;
+        const mean = new Float64Array(horizon).map((_, k) => y[origin]! + (k + 1) * slopeThen);
+        return options.nonNegative ? mean.map((v) => Math.max(0, v)) : mean;
+      },
     };
   },
 };

@@ -5,7 +5,8 @@
  */
 import type { FitOptions, Fitted, ForecastBand } from "../../spec/forecast.ts";
 import { normalQuantile } from "../../stats/normal-quantile.ts";
-import { etsForecast } from "../kernels/ets-forecast.ts";
+import { etsForecast, etsPointForecasts } from "../kernels/ets-forecast.ts";
+import { ADDITIVE, MULTIPLICATIVE, NONE, etsRecursion } from "../kernels/ets-recursion.ts";
 import type { EtsFitResult, EtsParameters } from "../kernels/ets-types.ts";
 
 /** What an ETS `Fitted` carries in `params`: the parameters plus the kernel fit itself. */
@@ -83,6 +84,20 @@ export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOption
         }
       }
       return { mean, lower, upper };
+    },
+    forecastFrom(origin: number, horizon: number): Float64Array {
+      // Re-run the recursion with the fitted parameters on the data up to `origin`.
+      const code = (letter: string) => (letter === "A" ? ADDITIVE : letter === "M" ? MULTIPLICATIVE : NONE);
+      const p = fit.parameters;
+      const hasTrend = c.trend !== "N";
+      const initial = Float64Array.from([p.initialLevel, ...(hasTrend ? [p.initialTrend] : []), ...p.initialSeasonal]);
+      const finalState = new Float64Array(initial.length);
+      const ring = new Float64Array(Math.max(1, fit.period));
+      etsRecursion(y.subarray(0, origin + 1), fit.period, code(c.error), code(c.trend), code(c.season), p.smoothingLevel, hasTrend ? p.smoothingTrend : 0,
+        c.season !== "N" ? p.smoothingSeasonal : 0, p.damping, initial, ring, 1, { finalState });
+      const mean = etsPointForecasts({ ...fit, finalState }, horizon);
+      if (options.nonNegative) for (let h = 0; h < horizon; h++) mean[h] = Math.max(mean[h]!, 0);
+      return mean;
     },
   };
 }

@@ -33,6 +33,9 @@ export const naive: ModelSpec<NaiveParams> = {
         const se = new Float64Array(horizon).map((_, k) => Math.sqrt(sigma2 * (k + 1)));
         return normalBand(mean, se, levels, options.nonNegative);
       },
+      forecastFrom(origin, horizon) {
+        return new Float64Array(horizon).fill(y[origin]!);
+      },
     };
   },
 };

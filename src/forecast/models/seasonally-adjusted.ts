@@ -45,6 +45,13 @@ export function seasonallyAdjusted<P>(inner: ModelSpec<P>, name = inner.name): M
           for (const level of levels) { out.lower[level] = apply(band.lower[level]!, ahead); out.upper[level] = apply(band.upper[level]!, ahead); }
           return options.nonNegative ? clampBand(out) : out;
         },
+        forecastFrom(origin, horizon) {
+          // The seasonal indices of the whole fit are kept (re-used, like the inner model's parameters).
+          const adjustedMean = fit.forecastFrom ? fit.forecastFrom(origin, horizon) : inner.fit(adjusted.subarray(0, origin + 1), { ...options, nonNegative: false }).forecast(horizon, []).mean;
+          const index = (t: number): number => (t < n ? t : n - period + ((t - n) % period));
+          const mean = apply(adjustedMean, (k) => index(origin + 1 + k));
+          return options.nonNegative ? mean.map((v) => Math.max(0, v)) : mean;
+        },
       };
     },
   };

@@ -7,7 +7,8 @@ import type { ScopeView, ScopeValue } from "../scope-view.ts";
 import { categoryBarChart } from "../charts/category-bar-chart.ts";
 import { multiLineChart } from "../charts/multi-line-chart.ts";
 import { TOTALS, cell, fmt, pct, label, chart } from "../section-helpers.ts";
-import type { ReportInput } from "../report-input.ts";
+import type { ForecastPoint, ReportInput } from "../report-input.ts";
+import { breakdownClaim } from "../forecast-claims.ts";
 
 function breakdownTable(id: string, caption: string, rows: Array<{ code: string; label: string; v: ScopeValue }>, total: number | null): ReportTable {
   return {
@@ -40,25 +41,41 @@ export function mixSection(input: ReportInput, view: ScopeView): ReportSection {
   const lowerBounds = [...groups, ...ages, ...needs].filter((r) => r.v.status === "estimated").length;
   if (lowerBounds) section.paragraphs.push(`${lowerBounds} figures are sums over member LAs some of whose figures are suppressed, so they are lower bounds (shown “≥”).`);
   const f = input.forecast;
-  if (f && Object.keys(f.byPlacement).length) {
+  const forecastChart = (id: string, list: typeof PLACEMENT_TYPE, parts: Record<string, ForecastPoint[]>, dims: (code: string) => { placement_type: string; age_band: string }, what: string) => {
     const lines: Array<{ year: number; series: string; value: number | null; kind: "observed" | "forecast" }> = [];
-    for (const [code, points] of Object.entries(f.byPlacement)) {
-      const name = label(PLACEMENT_TYPE, code);
-      const observed = view.series("cla_31_march", { placement_type: code, age_band: "total" });
-      for (const h of observed) lines.push({ year: h.year, series: name, value: h.value, kind: "observed" });
+    const rows: Array<Record<string, string | number | null>> = [];
+    const whole = (v: number | null) => (v === null ? null : Math.round(v));
+    for (const [code, points] of Object.entries(parts)) {
+      const name = label(list, code);
+      const observed = view.series("cla_31_march", dims(code));
+      for (const h of observed) { lines.push({ year: h.year, series: name, value: h.value, kind: "observed" }); rows.push({ series: name, year: String(h.year), kind: "observed", value: h.value, lo80: null, hi80: null, lo95: null, hi95: null }); }
       const last = [...observed].reverse().find((h) => h.value !== null);
       if (last) lines.push({ year: last.year, series: name, value: last.value, kind: "forecast" });
-      for (const p of points) lines.push({ year: p.year, series: name, value: Math.round(p.mean), kind: "forecast" });
+      for (const p of points) {
+        lines.push({ year: p.year, series: name, value: Math.round(p.mean), kind: "forecast" });
+        rows.push({ series: name, year: String(p.year), kind: "forecast", value: Math.round(p.mean), lo80: whole(p.lo80), hi80: whole(p.hi80), lo95: whole(p.lo95), hi95: whole(p.hi95) });
+      }
     }
     const table: ReportTable = {
-      id: "placement-forecast",
-      caption: "Children looked after by placement group: observed and forecast (reconciled so groups sum to the total)",
-      columns: [{ key: "series", label: "Placement group" }, { key: "year", label: "Year" }, { key: "kind", label: "Observed or forecast" }, { key: "value", label: "Children", numeric: true }],
-      rows: lines.map((l) => ({ series: l.series, year: String(l.year), kind: l.kind, value: l.value })),
+      id,
+      caption: `Children looked after by ${what}: observed and forecast, with 80% and 95% intervals (the groups add up to the total forecast)`,
+      columns: [{ key: "series", label: what[0]!.toUpperCase() + what.slice(1) }, { key: "year", label: "Year" }, { key: "kind", label: "Observed or forecast" }, { key: "value", label: "Children", numeric: true },
+        { key: "lo80", label: "80% lower", numeric: true }, { key: "hi80", label: "80% upper", numeric: true }, { key: "lo95", label: "95% lower", numeric: true }, { key: "hi95", label: "95% upper", numeric: true }],
+      rows,
     };
-    charts.push(chart("placement-forecast", "Placement groups: observed and forecast", `Line chart of children looked after in each of ${Object.keys(f.byPlacement).length} placement groups, observed (solid) and forecast (dashed) to ${input.year + input.horizon}.`,
-      multiLineChart(lines, { title: "Children looked after by placement group, with forecast", yTitle: "Children" }), table));
-    section.paragraphs.push(`Forecasts by placement group: ${f.reconciliation}.`);
+    charts.push(chart(id, `${what[0]!.toUpperCase() + what.slice(1)}s: observed and forecast`, `Line chart of children looked after in each of ${Object.keys(parts).length} ${what}s, observed (solid) and forecast (dashed) to ${input.year + input.horizon}; the table gives each forecast's 80% and 95% interval.`,
+      multiLineChart(lines, { title: `Children looked after by ${what}, with forecast`, yTitle: "Children" }), table));
+  };
+  if (f && Object.keys(f.byPlacement).length) {
+    forecastChart("placement-forecast", PLACEMENT_TYPE, f.byPlacement, (code) => ({ placement_type: code, age_band: "total" }), "placement group");
+    section.paragraphs.push(`Forecasts by placement group and age band: ${f.reconciliation}.`);
+    const claim = breakdownClaim(f.evaluation, "placement");
+    if (claim) section.paragraphs.push(claim);
+  }
+  if (f?.byAge && Object.keys(f.byAge).length) {
+    forecastChart("age-forecast", AGE_BAND, f.byAge, (code) => ({ placement_type: "total", age_band: code }), "age band");
+    const claim = breakdownClaim(f.evaluation, "age");
+    if (claim) section.paragraphs.push(claim);
   }
   return section;
 }

@@ -7,6 +7,7 @@ import { trendFanChart } from "../charts/trend-fan-chart.ts";
 import { TOTALS, fmt, chart } from "../section-helpers.ts";
 import type { Cell } from "../../spec/report.ts";
 import type { ReportInput } from "../report-input.ts";
+import { forecastClaims } from "../forecast-claims.ts";
 
 /** Chart rows where the forecast line and bands start at the last observed point, so they join. */
 function bridged<T extends { observed: number | null; mean: number | null; lo80: number | null; hi80: number | null; lo95: number | null; hi95: number | null }>(rows: T[], hasForecast: boolean): T[] {
@@ -57,14 +58,15 @@ export function trendSection(input: ReportInput, view: ScopeView): ReportSection
   };
   if (lowerBounds.length) sections.paragraphs.push(`Figures for ${lowerBounds.join(", ")} are lower bounds (marked ≥ in the table): some members' figures are missing or suppressed, so the line understates those years.`);
   if (f) {
-    sections.paragraphs.push(`The forecast uses the ${f.model} model. ${f.intervals} The shaded bands show the 80% and 95% prediction intervals: in backtests, the outcome fell inside them about as often as stated.`);
+    sections.paragraphs.push(`The forecast is ${f.model}. ${f.intervals} The shaded bands show the 80% and 95% prediction intervals.`);
+    sections.paragraphs.push(...forecastClaims(f.evaluation, input.scope.name));
     if (f.backtest.length) {
       sections.tables.push({
         id: "backtest",
-        caption: "How accurate this forecast was in the past (rolling-origin backtest)",
+        caption: `How accurate this forecast was in the past: the same plan re-run at ${f.evaluation?.origins.join(", ") ?? "earlier years"} on the data available then`,
         columns: [
           { key: "horizon", label: "Years ahead" },
-          { key: "origins", label: "Forecast origins", numeric: true },
+          { key: "origins", label: "Forecasts scored", numeric: true },
           { key: "mase", label: "MASE", numeric: true, decimals: 2 },
           { key: "naive", label: "MASE of no-change forecast", numeric: true, decimals: 2 },
           { key: "smape", label: "sMAPE (%)", numeric: true, decimals: 1 },
