@@ -64,12 +64,13 @@ export type { Rule, ValidationContext } from "./validate/rule.ts";
 export { reconcile, RECONCILE_METHODS, type ReconcileMethod, type ReconcileOptions } from "./forecast/reconcile.ts";
 export { hierarchy, seriesKey, ENGLAND_CODE, type HierarchyOptions } from "./forecast/hierarchy.ts";
 export { pooledRate, fitPooledRate, type PooledRateOptions, type PooledRateParameters } from "./forecast/models/pooled-rate.ts";
-export { panelBacktest, type PanelBacktestOptions, type PanelAccuracy, type PanelBacktestResult } from "./forecast/panel-backtest.ts";
-export { forecastDataset, forecastDatasetColumns, type ForecastDatasetOptions, type ForecastDatasetRow, type ForecastDatasetResult } from "./forecast/forecast-dataset.ts";
+export { rateToRegion, fitRateToRegion, type RateToRegionOptions, type RateToRegionCoefficients } from "./forecast/models/rate-to-region.ts";
+export { datasetPlan, DEFAULT_RECONCILE, type DatasetPlan, type DatasetPlanInput, type DatasetPlanGeography } from "./forecast/dataset-plan.ts";
+export { defaultPlan, type DefaultPlanOptions } from "./forecast/default-plan.ts";
+export { forecastDataset, forecastDatasetColumns, datasetForecastRows, type ForecastDatasetOptions, type ForecastDatasetRow, type ForecastDatasetResult } from "./forecast/forecast-dataset.ts";
 export { cholesky } from "./stats/cholesky.ts";
 export { solveSymmetric } from "./stats/solve-symmetric.ts";
 export { shrinkageCovariance } from "./stats/shrinkage-covariance.ts";
-export { splitConformalQuantile } from "./stats/split-conformal-quantile.ts";
 
 // aggregate: footprints, roll-ups with coverage and rates, disclosure control; tables -> xlsx
 export { aggregateDataset, POPULATION_MEASURE } from "./aggregate/aggregate-dataset.ts";

@@ -62,7 +62,7 @@ export function register(program: Command): void {
     .option("--measure <id>", "with --dataset: template measure id, e.g. cla_31_march")
     .option("--by <dims>", "with --dataset: dimensions to break LA forecasts into, comma separated")
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name")
-    .option("--reconcile <method>", "with --dataset: mint (default), bottom-up, top-down, ols, wls-structural, wls-variance")
+    .option("--reconcile <method>", "with --dataset: bottom-up (default), mint, top-down, ols, wls-structural, wls-variance")
     .requiredOption("--out <file>", "accuracy CSV to write")
     .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions> & { origins: string }) => {
       const horizon = positiveInteger(options.horizon, "--horizon");

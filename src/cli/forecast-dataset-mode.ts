@@ -73,7 +73,7 @@ export function datasetModePlan(options: DatasetModeOptions, levels: number[]): 
     if (!named) throw new SuffError("E_USAGE", `unknown --model ${JSON.stringify(options.model)}`, { hint: `choose one of: ${MODEL_NAMES.join(", ")}` });
     if (named !== "auto") model = named;
   }
-  const { rows } = loadDataset(options.dataset);
+  const { rows } = loadDataset(options.dataset, { measures: [options.measure, "population_0_17"] });
   process.stderr.write(`building the plan for ${options.measure}${by.length ? ` by ${by.join(", ")}` : ""}...\n`);
   return datasetPlan({ rows, measure: options.measure, by: by as DimensionColumn[], footprints, reconcile: method }, { model, levels });
 }

@@ -99,7 +99,7 @@ export function register(program: Command): void {
     .option("--measure <id>", "with --dataset: template measure id, e.g. cla_31_march")
     .option("--by <dims>", "with --dataset: dimensions to forecast by, comma separated (e.g. placement_type)")
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name (default: regions)")
-    .option("--reconcile <method>", "with --dataset: how LA -> region -> England add up: mint (default), bottom-up, top-down, ols, wls-structural, wls-variance")
+    .option("--reconcile <method>", "with --dataset: how LA -> region -> England add up: bottom-up (default), mint, top-down, ols, wls-structural, wls-variance")
     .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
       if (options.dataset) return runDatasetMode({ ...options, dataset: options.dataset }, positiveInteger(options.horizon, "--horizon"), parseLevels(options.level));
       if (!input) throw new SuffError("E_USAGE", "give a long CSV INPUT, or --dataset DIR --measure ID");

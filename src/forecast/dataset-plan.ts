@@ -71,10 +71,11 @@ export interface DatasetPlan extends ForecastPlan {
 }
 
 /**
- * The reconciliation of the default dataset plan: chosen with the other defaults on origins
- * before 2017 (bench/la-model-choice.ts).
+ * The reconciliation of the default dataset plan: bottom-up (regions and England are sums of
+ * the LA forecasts), which had the lowest mean MASE over LAs, regions and England at origins
+ * 2015-2016 (bench/la-backtest.bench.ts, part 3; 2017-2022 were not used to choose).
  */
-export const DEFAULT_RECONCILE: ReconcileMethod = "mint-shrink";
+export const DEFAULT_RECONCILE: ReconcileMethod = "bottom-up";
 
 const POPULATION_MEASURE = "population_0_17";
 /** Separates crossed dimension values inside a part key. */
@@ -124,7 +125,7 @@ function filled(values: Float64Array): Float64Array {
  * @throws SuffError E_FORECAST_MEASURE when the measure is unknown or not additive,
  *   E_FORECAST_NO_DATA when the dataset has no LA rows for it, E_FORECAST_DIMENSION when a
  *   `by` column is not a dimension of the measure.
- * @example datasetPlan({ rows, measure: "cla_31_march" }).reconcile?.method // "mint-shrink"
+ * @example datasetPlan({ rows, measure: "cla_31_march" }).reconcile?.method // "bottom-up"
  */
 export function datasetPlan(input: DatasetPlanInput, options: { model?: AnyModelSpec; levels?: number[] } = {}): DatasetPlan {
   const notes: string[] = [];

@@ -16,11 +16,11 @@ function unneutralise(text: string): string {
 }
 
 /**
- * Parse dataset.csv text into rows.
+ * Parse dataset.csv text into rows (only those of `measures`, when given).
  * @throws SuffError E_DATASET_INVALID (exit 2) when the header is not the dataset columns or a value is not a number.
  * @example parseDatasetCsv(toCsv(DATASET_COLUMNS, [])) // []
  */
-export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[] {
+export function parseDatasetCsv(text: string, file = "dataset.csv", options: { measures?: readonly string[] } = {}): DatasetRow[] {
   let records: string[][];
   try {
     records = parseCsvText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -34,30 +34,34 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
   const col = (name: string) => at.get(name)!;
   const dimIndex = DIMENSION_COLUMNS.map((c) => [c, col(c)] as const);
   const sourceIndex = at.get("source");
+  const [valueAt, periodAt, identifierAt, levelAt, countryCodeAt, countryNameAt, regionCodeAt, regionNameAt, oldCodeAt, newCodeAt, nameAt, measureAt, statusAt] =
+    ["value", "time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name", "measure", "value_status"].map(col) as number[];
+  const wanted = options.measures ? new Set(options.measures) : undefined;
   const rows: DatasetRow[] = [];
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
     if (rec.length !== header.length) throw new SuffError("E_DATASET_INVALID", `${file} row ${r + 1} has ${rec.length} cells, expected ${header.length}.`, { exitCode: 2 });
-    const rawValue = rec[col("value")];
+    if (wanted && !wanted.has(rec[measureAt!])) continue;
+    const rawValue = rec[valueAt!];
     const value = rawValue === "" ? null : Number(rawValue);
     if (value !== null && !Number.isFinite(value)) throw new SuffError("E_DATASET_INVALID", `${file} row ${r + 1}: value '${rawValue}' is not a number.`, { exitCode: 2 });
     const dims: DatasetRow["dims"] = {};
     for (const [c, i] of dimIndex) if (rec[i] !== "") dims[c] = unneutralise(rec[i]);
     rows.push({
-      time_period: rec[col("time_period")],
-      time_identifier: rec[col("time_identifier")],
-      geographic_level: rec[col("geographic_level")] as GeographicLevel,
-      country_code: rec[col("country_code")],
-      country_name: rec[col("country_name")],
-      region_code: rec[col("region_code")],
-      region_name: rec[col("region_name")],
-      old_la_code: rec[col("old_la_code")],
-      new_la_code: rec[col("new_la_code")],
-      la_name: unneutralise(rec[col("la_name")]),
-      measure: rec[col("measure")],
+      time_period: rec[periodAt!],
+      time_identifier: rec[identifierAt!],
+      geographic_level: rec[levelAt!] as GeographicLevel,
+      country_code: rec[countryCodeAt!],
+      country_name: rec[countryNameAt!],
+      region_code: rec[regionCodeAt!],
+      region_name: rec[regionNameAt!],
+      old_la_code: rec[oldCodeAt!],
+      new_la_code: rec[newCodeAt!],
+      la_name: unneutralise(rec[nameAt!]),
+      measure: rec[measureAt!],
       dims,
       value,
-      value_status: (rec[col("value_status")] || (value === null ? "missing" : "ok")) as ValueStatus,
+      value_status: (rec[statusAt!] || (value === null ? "missing" : "ok")) as ValueStatus,
     });
     if (sourceIndex !== undefined && rec[sourceIndex] !== "") rows[rows.length - 1].source = rec[sourceIndex];
   }
@@ -65,11 +69,11 @@ export function parseDatasetCsv(text: string, file = "dataset.csv"): DatasetRow[
 }
 
 /**
- * Read a dataset folder.
+ * Read a dataset folder; with `measures`, only the rows of those measures.
  * @throws SuffError E_DATASET_NOT_FOUND (exit 2) when dataset.csv or manifest.json is missing; E_DATASET_INVALID when malformed.
  * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.1.0"
  */
-export function loadDataset(dir: string): { rows: DatasetRow[]; manifest: Manifest } {
+export function loadDataset(dir: string, options: { measures?: readonly string[] } = {}): { rows: DatasetRow[]; manifest: Manifest } {
   const csvPath = path.join(dir, "dataset.csv");
   const manifestPath = path.join(dir, "manifest.json");
   let text: string;
@@ -86,5 +90,5 @@ export function loadDataset(dir: string): { rows: DatasetRow[]; manifest: Manife
   } catch {
     throw new SuffError("E_DATASET_INVALID", `${manifestPath} is not valid JSON.`, { exitCode: 2 });
   }
-  return { rows: parseDatasetCsv(text, csvPath), manifest };
+  return { rows: parseDatasetCsv(text, csvPath, options), manifest };
 }

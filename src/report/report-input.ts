@@ -69,7 +69,7 @@ export interface ForecastEvaluation {
 }
 
 export interface ScopeForecast {
-  /** Model actually used for the total, e.g. "rate-to-region+mint-shrink". */
+  /** Model actually used for the total, e.g. "rate-to-region+bottom-up". */
   model: string;
   /** How the intervals were made, in words, generated from the plan. */
   intervals: string;

@@ -22,15 +22,6 @@ describe("linear algebra", () => {
   });
 });
 
-import { splitConformalQuantile } from "../../src/stats/split-conformal-quantile";
-describe("splitConformalQuantile", () => {
-  it("takes the ⌈(n+1)p⌉-th score (JSDoc example) and NaN with too few scores", () => {
-    expect(splitConformalQuantile(Float64Array.of(5, 1, 4, 2, 3, 6, 7, 8, 9, 10), 0.8)).toBe(9);
-    expect(splitConformalQuantile(Float64Array.of(1, 2, 3), 0.975)).toBeNaN();
-    expect(splitConformalQuantile(Float64Array.of(5, 1, 4, 2, 3, 6, 7, 8, 9, 10), 0.1)).toBe(1);
-  });
-});
-
 describe("shrinkageCovariance with missing residuals", () => {
   it("uses pairwise-complete rows, so a short series does not discard the others' history", () => {
     // Columns a, b perfectly correlated over 6 rows; c observed only in the last 2 rows.

@@ -19,21 +19,12 @@
  * is multiplied back by the population path (the last known population held flat when no
  * projection is supplied).
  *
- * Intervals are split-conformal (normalised), built so that the calibration errors are
- * exchangeable with the errors of the forecast itself (Vovk et al. 2005; Barber et al. 2021,
- * "Predictive inference with the jackknife+", Ann. Stat. 49:486, for scoring the whole
- * procedure): at every earlier rolling origin with at least 4 observations, the model is
- * re-tuned on data up to that origin only (nested rolling origin) and forecasts 1..H ahead;
- * each signed error in log(children + 1) is divided by the series' mean absolute yearly log
- * change over the data up to the forecast origin leaving out the changes into and out of the
- * scored periods (otherwise a large error inflates its own scale and the scores are too
- * small); the scores are pooled across LAs by horizon and their (n + 1) conformal quantiles,
- * times the series' own scale, give the bounds. Horizons beyond the calibrated ones scale the
- * last calibrated quantile by sqrt(h / last). Forecasts and bounds are never negative.
+ * The model gives point forecasts only: a plan calibrates its intervals (src/forecast/conformal.ts),
+ * from the errors of the whole procedure re-run at earlier origins. It was the default of
+ * `suff forecast` until the rate-to-region model beat it (bench/la-backtest.bench.ts).
  */
 import type { ForecastRow, ForecastTable, GlobalModelSpec, Series, SeriesSet } from "../../spec/forecast.ts";
 import { findLa, statisticalNeighbours } from "../../reference/las.ts";
-import { splitConformalQuantile } from "../../stats/split-conformal-quantile.ts";
 
 export interface PooledRateOptions {
   /** Population (children 0-17) by series id, then by period label. */
@@ -44,8 +35,6 @@ export interface PooledRateOptions {
   peers?: Record<string, string[]>;
   /** Most recent rolling origins used to choose the parameters (default 3: recent behaviour matters most). */
   tuningOrigins?: number;
-  /** Most recent rolling origins whose out-of-sample errors calibrate the intervals (default: every origin with at least 4 observations; at least tuningOrigins). */
-  calibrationOrigins?: number;
   /** Largest horizon used for tuning (default min(horizon, 3)). */
   tuningHorizon?: number;
 }
@@ -63,8 +52,6 @@ const LEVEL_SMOOTHING = [1, 0.75, 0.5];
 const TREND_WINDOW = [2, 3, 4, 6];
 const DAMPING = [0.5, 0.8, 0.95];
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
-/** First calibration origin (index): each calibration fit sees at least 4 observations, as in conformal.ts. */
-const CALIBRATION_START = 3;
 
 /**
  * The period label after `period` ("2025" -> "2026", "2024-Q4" -> "2025-Q1", "2024-12" -> "2025-01").
@@ -288,14 +275,8 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
   if (!(horizon >= 1)) throw new Error("pooled-rate: horizon must be at least 1");
   const panel = buildPanel(series, options);
   const T = panel.periods.length - 1;
-  const count = panel.ids.length;
   const tuningHorizon = Math.max(1, Math.min(options.tuningHorizon ?? Math.min(horizon, 3), T));
   const originCount = options.tuningOrigins ?? 3;
-  const calibrationCount = Math.max(originCount, options.calibrationOrigins ?? Infinity);
-  const calibrationOrigins: number[] = [];
-  // A panel too short for that falls back to origins with 3 observations.
-  const calibrationStart = Math.max(2, Math.min(CALIBRATION_START, T - 1));
-  for (let o = T - 1; o >= calibrationStart && calibrationOrigins.length < calibrationCount; o--) calibrationOrigins.push(o);
   const scale = scales(panel, T);
 
   // States at each origin for each window (each uses only data up to its origin).
@@ -310,51 +291,9 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
   // 1. Parameters for the forecast: grid search at the last origins of the panel.
   const { parameters: best, error: bestError } = tune(panel, grid, stateAt, T, originCount, tuningHorizon, scale.level);
 
-  // 2. Calibration scores by horizon: at each earlier origin, the errors of the whole procedure
-  // (re-tuned on data up to that origin), normalised by a scale that leaves the scored change out.
-  const scoresByHorizon: number[][] = Array.from({ length: tuningHorizon }, () => []);
-  for (const origin of calibrationOrigins) {
-    const originScale = scales(panel, origin);
-    const nested = tune(panel, grid, stateAt, origin, originCount, tuningHorizon, originScale.level);
-    const chosen = Number.isFinite(nested.error) ? nested.parameters : best;
-    const state = stateAt(origin, chosen.trendWindow);
-    for (let h = 1; h <= tuningHorizon && origin + h <= T; h++) {
-      const scoreScale = scales(panel, T, [origin, origin + h]).log;
-      for (let j = 0; j < count; j++) {
-        const actual = panel.y[j][origin + h];
-        const predicted = toLevel(panel, j, predictLog(state, j, origin + h, chosen), panel.population[j][origin]);
-        if (Number.isFinite(actual) && Number.isFinite(predicted)) scoresByHorizon[h - 1].push((Math.log(actual + 1) - Math.log(predicted + 1)) / scoreScale[j]);
-      }
-    }
-  }
-  const quantiles = (h: number, level: number): [number, number] => {
-    let k = Math.min(h, tuningHorizon);
-    while (k > 1 && scoresByHorizon[k - 1].length < 10) k--;
-    const scores = scoresByHorizon[k - 1];
-    const widen = Math.sqrt(h / k);
-    let lo = splitConformalQuantile(scores, (1 - level / 100) / 2);
-    let hi = splitConformalQuantile(scores, (1 + level / 100) / 2);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-      const absolute = splitConformalQuantile(scores.map(Math.abs), level / 100);
-      const q = Number.isFinite(absolute) ? absolute : 2;
-      lo = -q; hi = q;
-    }
-    return [lo * widen, hi * widen];
-  };
-
-  // 3. Forecast from the end of the panel.
+  // 2. Forecast from the end of the panel (intervals come from the plan's calibration).
   const state = stateAt(T, best.trendWindow);
   const table: ForecastTable = [];
-  const band = new Map<string, [number, number]>();
-  // Quantiles never narrow as the horizon grows (uncertainty accumulates; guards against sampling noise in the scores).
-  for (const level of levels) {
-    let previous: [number, number] = [0, 0];
-    for (let h = 1; h <= horizon; h++) {
-      const [lo, hi] = quantiles(h, level);
-      previous = [Math.min(lo, previous[0]), Math.max(hi, previous[1])];
-      band.set(`${h}:${level}`, previous);
-    }
-  }
   panel.ids.forEach((id, j) => {
     let period = panel.periods[T];
     const lastPopulation = panel.population[j][T];
@@ -364,12 +303,7 @@ export function fitPooledRate(series: SeriesSet, options: PooledRateOptions, hor
       const population = options.population?.[id] && Number.isFinite(projected) && projected! > 0 ? projected! : lastPopulation;
       const zForecast = predictLog(state, j, T + h, best);
       const row: ForecastRow = { series_id: id, period, step: h, model: "pooled-rate", mean: toLevel(panel, j, zForecast, population), lower: {}, upper: {} };
-      for (const level of levels) {
-        const [lo, hi] = band.get(`${h}:${level}`)!;
-        const logMean = Math.log(row.mean + 1);
-        row.lower[level] = Math.min(row.mean, Math.max(0, Math.exp(logMean + lo * scale.log[j]) - 1));
-        row.upper[level] = Math.max(row.mean, Math.exp(logMean + hi * scale.log[j]) - 1);
-      }
+      for (const level of levels) { row.lower[level] = Number.NaN; row.upper[level] = Number.NaN; }
       table.push(row);
     }
   });
@@ -386,8 +320,10 @@ export function pooledRate(options: PooledRateOptions = {}): GlobalModelSpec {
   return {
     name: "pooled-rate",
     global: true,
-    forecastMany(series: Series[], { horizon, levels }) {
-      return fitPooledRate(series, options, horizon, levels).table;
+    forecastMany(series: Series[], { horizon, levels, covariates }) {
+      // A plan's population covariates (aligned with each series) when none was given here.
+      const population = options.population ?? (covariates?.population ? Object.fromEntries(series.filter((s) => covariates.population![s.id]).map((s) => [s.id, Object.fromEntries(s.periods.map((p, i) => [p, covariates.population![s.id]![i]!]))])) : undefined);
+      return fitPooledRate(series, { ...options, population }, horizon, levels).table;
     },
   };
 }

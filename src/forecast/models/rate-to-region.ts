@@ -12,9 +12,9 @@
  * population (LAs observed that year). Without a population for a series, its rate is its
  * level, it feels no pull and it counts in no group rate.
  *
- * The design was chosen on the published LA series with origins 2014-2016 only (bench/
- * la-model-choice.ts: the candidate with the lowest MASE there), then scored on 2017-2022
- * (bench/la-backtest.bench.ts). Intervals here are the regression's own (normal, from the
+ * The design was chosen on the published LA series with origins 2014-2016 only (the
+ * candidate with the lowest MASE there, bench/la-backtest.bench.ts part 1), then scored on
+ * 2017-2022 (part 2). Intervals here are the regression's own (normal, from the
  * residual spread per horizon in log space); plans calibrate them conformally instead.
  *
  * Reference: Montero-Manso & Hyndman (2021) "Principles and algorithms for forecasting groups
