@@ -65,8 +65,11 @@ export function conformalPools(errors: Iterable<CalibrationError>, options: { ho
 /** Collects scores group by group without building an object per error (the engine's hot loop). */
 export interface ScoreBuilder {
   add(group: string, step: number, actual: number, mean: number, scale: number): void;
-  /** The pools, with a "*" group holding every score and a "layer|*" group holding every "layer|key" group's scores. */
-  pools(options?: { fallback?: (group: string) => string | undefined; minimumScores?: number }): ConformalPools;
+  /**
+   * The pools; `merged` adds groups that hold the scores of every group a predicate accepts
+   * (default: "*" holding every score).
+   */
+  pools(options?: { fallback?: (group: string) => string | undefined; minimumScores?: number; merged?: Record<string, (group: string) => boolean> }): ConformalPools;
 }
 
 /**
@@ -86,19 +89,18 @@ export function scoreBuilder(horizon: number): ScoreBuilder {
     },
     pools(options = {}) {
       const scores = new Map<string, Float64Array[]>();
-      const merged = new Map<string, number[][]>();
+      const unions = new Map<string, number[][]>();
       const mergeInto = (name: string, byStep: number[][]) => {
-        let target = merged.get(name);
-        if (!target) merged.set(name, (target = Array.from({ length: horizon }, () => [])));
+        let target = unions.get(name);
+        if (!target) unions.set(name, (target = Array.from({ length: horizon }, () => [])));
         byStep.forEach((list, k) => { for (const v of list) target![k]!.push(v); });
       };
+      const merged = Object.entries(options.merged ?? { "*": () => true });
       for (const [group, byStep] of lists) {
         scores.set(group, byStep.map((list) => Float64Array.from(list).sort()));
-        mergeInto("*", byStep);
-        const bar = group.indexOf("|");
-        if (bar >= 0) mergeInto(`${group.slice(0, bar)}|*`, byStep);
+        for (const [name, accepts] of merged) if (accepts(group)) mergeInto(name, byStep);
       }
-      for (const [group, byStep] of merged) if (!scores.has(group)) scores.set(group, byStep.map((list) => Float64Array.from(list).sort()));
+      for (const [group, byStep] of unions) if (!scores.has(group)) scores.set(group, byStep.map((list) => Float64Array.from(list).sort()));
       return { horizon, scores, fallback: options.fallback ?? (() => undefined), minimumScores: options.minimumScores ?? 30 };
     },
   };

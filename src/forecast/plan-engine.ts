@@ -24,6 +24,8 @@ import { naive } from "./models/naive.ts";
 import { periodLabelAfter } from "./period-label.ts";
 import { prepareSeries } from "./prepare-series.ts";
 import { reconcile } from "./reconcile.ts";
+import { naiveScale } from "../stats/naive-scale.ts";
+import { normalQuantile } from "../stats/normal-quantile.ts";
 import { isNonNegative } from "./forecast-series.ts";
 
 type OutputKind = "model" | "bottom" | "aggregate" | "sum" | "part";
@@ -84,6 +86,21 @@ export interface Engine {
 }
 
 const MINIMUM_FIT = 4;
+
+/**
+ * Scores of the no-change forecast of a random walk, for cells with too few past errors: the
+ * h-step error of a random walk is normal with sd sqrt(h) x sigma, and the mean absolute change
+ * (the scale) is sigma x sqrt(2 / pi), so in scale units sd = 1.2533 sqrt(h).
+ */
+const noChangeCache = new Map<number, Float64Array[]>();
+function noChangeScores(horizon: number): Float64Array[] {
+  let scores = noChangeCache.get(horizon);
+  if (!scores) {
+    scores = Array.from({ length: horizon }, (_, k) => Float64Array.from({ length: 199 }, (_, i) => normalQuantile((i + 1) / 200) * Math.sqrt(Math.PI / 2) * Math.sqrt(k + 1)));
+    noChangeCache.set(horizon, scores);
+  }
+  return scores;
+}
 
 function lastFinite(values: Float64Array): number {
   let t = values.length - 1;
@@ -180,8 +197,9 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
   if (!aligned && (plan.reconcile || panel.sums?.length || panel.parts?.length || panel.splits)) throw new RangeError("plan: reconciliation, footprint sums and parts need an aligned panel");
   const H = horizon;
   const grid = panel.series[0]!.periods;
-  const T = grid.length - 1;
-  if (aligned) for (const s of panel.series) if (s.periods.length !== grid.length || s.periods[T] !== grid[T]) throw new RangeError(`plan: series ${s.id} is not on the panel's grid`);
+  if (aligned) for (const s of panel.series) if (s.periods.length !== grid.length || s.periods[grid.length - 1] !== grid[grid.length - 1]) throw new RangeError(`plan: series ${s.id} is not on the panel's grid`);
+  // The panel ends at the latest period any series observes (a grid may run on with missing values).
+  const T = aligned ? Math.max(...panel.series.map((s) => lastFinite(s.values))) : grid.length - 1;
   const nonNegative = panel.nonNegative ?? panel.series.every((s) => isNonNegative(s.values));
   const floor = nonNegative ? 0 : -Infinity;
   const layerOf = (id: string, fallback: string) => panel.layers?.[id] ?? fallback;
@@ -198,7 +216,7 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
   for (const id of bottomIds) {
     const s = bottomSeries.get(id);
     if (!s) throw new RangeError(`plan: no history for bottom series ${id}`);
-    const layer = layerOf(id, aligned ? "bottom" : "series");
+    const layer = layerOf(id, "series");
     add({ id, kind: modelIds.has(id) ? "model" : "bottom", layer, group: layer, periods: s.periods, frequency: s.frequency, history: s.values, end: aligned ? T : lastFinite(s.values) });
   }
   const filledBottom = new Map<string, Float64Array>();
@@ -247,11 +265,16 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
   const observedUpTo = (values: Float64Array, cut: number) => { let n = 0; for (let t = 0; t <= cut && t < values.length; t++) if (Number.isFinite(values[t])) n++; return n; };
   const frequency = Math.max(1, ...panel.series.map((s) => Math.round(s.frequency)));
   const minimumFit = Math.max(MINIMUM_FIT, frequency > 1 ? 2 * frequency + 1 : MINIMUM_FIT);
-  let maxOffset = 0;
+  // Calibration and model choice use origins with `minimumFit` observations (maxOffset); a
+  // forecast itself needs one (lastOffset).
+  let maxOffset = 0, lastOffset = 0;
   for (const s of panel.series) {
     let k = 0;
     while (observedUpTo(s.values, modelCut(s, k + 1)) >= minimumFit) k++;
     maxOffset = Math.max(maxOffset, k);
+    k = 0;
+    while (observedUpTo(s.values, modelCut(s, k + 1)) >= 1) k++;
+    lastOffset = Math.max(lastOffset, k);
   }
 
   // Scales at a cut (MASE scale of the history up to it); parts never below their share of the parent's scale.
@@ -371,11 +394,13 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
         reason = error instanceof Error ? error.message : String(error);
       }
       const byIdPeriod = new Map<string, ForecastRow>();
-      for (const r of rows ?? []) byIdPeriod.set(`${r.series_id}\u0000${r.period}`, r);
+      const byIdStep = new Map<string, ForecastRow>();
+      for (const r of rows ?? []) { byIdPeriod.set(`${r.series_id}\u0000${r.period}`, r); byIdStep.set(`${r.series_id}\u0000${r.step}`, r); }
       for (const s of usable) {
         const cut = cuts.get(s.id)!;
         const periods = targetPeriods(s, cut);
-        const found = periods.map((p) => byIdPeriod.get(`${s.id}\u0000${p}`));
+        // Rows are matched by period label; a model that labels no periods is read by step.
+        const found = periods.map((p, h) => byIdPeriod.get(`${s.id}\u0000${p}`) ?? byIdStep.get(`${s.id}\u0000${h + 1}`));
         if (found.every((r) => r && Number.isFinite(r.mean))) {
           out.means.set(s.id, { mean: Float64Array.from(found, (r) => r!.mean), cut, model: found[0]!.model });
           out.globalRows.set(s.id, found as ForecastRow[]);
@@ -409,7 +434,7 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
   function pointsAt(offset: number, fitsFrom?: number): Points | undefined {
     const memoKey = `${offset}\u0000${fitsFrom ?? ""}`;
     if (memo.has(memoKey)) return memo.get(memoKey);
-    if (offset > maxOffset) { memo.set(memoKey, undefined); return undefined; }
+    if (offset > lastOffset) { memo.set(memoKey, undefined); return undefined; }
     const { spec, notes: choiceNotes } = chooseAt(offset);
     if (fitsFrom !== undefined && isGlobal(spec)) return pointsAt(offset);
     const refilterFits = fitsFrom !== undefined ? pointsAt(fitsFrom)?.fits : undefined;
@@ -451,7 +476,7 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
       let residuals: Record<string, Float64Array> | undefined;
       if (method === "mint-shrink" || method === "wls-variance") {
         const errorOrigins: Array<Points | undefined> = [];
-        for (let j = 1; j <= 6; j++) errorOrigins.push(pointsAt(offset + j));
+        for (let j = 1; j <= 6 && offset + j <= maxOffset; j++) errorOrigins.push(pointsAt(offset + j));
         const usableOrigins = errorOrigins.filter((p): p is Points => p !== undefined).length;
         if (usableOrigins < 2) {
           points.notes.push(`Fewer than 2 earlier one-step errors at this origin: reconciled with wls-structural instead of ${method}.`);
@@ -536,15 +561,19 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
   // Calibration.
   const calibration = plan.calibration;
   // Too few scores: borrow the same part from the layer below (scaled errors are comparable
-  // across layers; parts differ more from each other than layers do), then everything.
+  // across layers; parts differ more from each other than layers do), then every score of the
+  // same kind ("*": totals of LAs, regions and England; "*|*": parts). Footprints never lend
+  // to the others, and parts never to totals, so England's interval does not depend on the
+  // footprint file or the breakdown asked for.
   const layerBelow = (layer: string): string | undefined => (layer === "National" || layer === "Footprint" ? "Regional" : layer === "Regional" ? "Local authority" : undefined);
   const fallbackGroup = (group: string): string | undefined => {
-    if (group === "*") return undefined;
+    if (group === "*" || group === "*|*") return undefined;
     const [layer, key] = group.split("|") as [string, string | undefined];
     const below = layerBelow(layer);
-    if (below) return key === undefined ? below : `${below}|${key}`;
-    return key !== undefined && key !== "*" ? `${layer}|*` : "*";
+    if (key === undefined) return below ?? "*";
+    return below ? `${below}|${key}` : "*|*";
   };
+  const mergedGroups: Record<string, (group: string) => boolean> = { "*": (g) => !g.includes("|") && g !== "Footprint", "*|*": (g) => g.includes("|") };
 
   function rowsAt(offset: number, onProgress?: (done: number, total: number) => void): { rows: ForecastTable; failures: ModelFailure[]; notes: string[]; chosen: string } {
     const refilter = calibration.method === "conformal" && (calibration.reuse ?? "refit") === "refilter";
@@ -564,6 +593,8 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
           if (!mean) continue;
           const cut = cutOf(o, k);
           if ((o.kind === "model" || o.kind === "bottom") && observedUpTo(o.history, cut) < minimumFit) continue;
+          // A constant history has no natural scale: its errors say nothing about other series.
+          if (o.kind !== "part" && !(naiveScale(o.history.subarray(0, cut + 1), o.frequency > 1 && cut + 1 > o.frequency ? o.frequency : 1) > 0)) continue;
           const scale = scaleAt(o, cut);
           for (let h = 1; h <= Math.min(H, k - offset); h++) {
             const actual = o.history[cut + h]!;
@@ -572,7 +603,7 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
           }
         }
       }
-      pools = builder.pools({ fallback: fallbackGroup, minimumScores: calibration.minimumScores ?? 30 });
+      pools = builder.pools({ fallback: fallbackGroup, minimumScores: calibration.minimumScores ?? 30, merged: mergedGroups });
     }
     const rows: ForecastTable = [];
     let missingIntervals = 0;
@@ -585,9 +616,10 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
         const period = cut + h < o.periods.length ? o.periods[cut + h]! : periodLabelAfter(o.periods[o.periods.length - 1]!, cut + h - (o.periods.length - 1));
         let row: ForecastRow = { series_id: o.id, period, step: h, model: points.model.get(o.id) ?? points.chosen, mean: nonNegative ? Math.max(0, mean[h - 1]!) : mean[h - 1]!, lower: {}, upper: {}, origin: cut };
         if (pools) {
-          const distribution = conformalDistribution(pools, o.group, h, scaleAt(o, cut), floor);
+          const scale = scaleAt(o, cut);
+          let distribution = conformalDistribution(pools, o.group, h, scale, floor);
+          if (!distribution && scale > 0) { distribution = { scores: noChangeScores(H), step: h, scale, floor, group: "no-change (too few past errors)" }; missingIntervals++; }
           row = withDistribution(row, distribution, plan.levels);
-          if (!distribution) missingIntervals++;
         } else if (analytic) {
           const a = analytic[h - 1];
           for (const level of plan.levels) { row.lower[level] = a?.lower[level] ?? Number.NaN; row.upper[level] = a?.upper[level] ?? Number.NaN; }
@@ -601,7 +633,7 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
         rows.push(row);
       }
     }
-    if (missingIntervals) notes.push(`${missingIntervals} forecast cells have no interval: too few earlier forecast errors to calibrate them.`);
+    if (missingIntervals) notes.push(`${missingIntervals} forecast cells had too few earlier forecast errors to calibrate: their intervals are those of the no-change forecast (normal, sd 1.25 x the series' mean yearly change x the square root of the step).`);
     return { rows, failures: points.failures, notes, chosen: points.chosen };
   }
 

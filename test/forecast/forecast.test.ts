@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/forecast/forecast";
 import { forecastSeries } from "../../src/forecast/forecast-series";
-import { backtest } from "../../src/forecast/backtest";
-import { autoSelect } from "../../src/forecast/auto-select";
+import { evaluate } from "../../src/forecast/evaluate";
+import { seriesPlan } from "../../src/forecast/series-plan";
+import { auto } from "../../src/forecast/models/auto";
 import { modelByName, MODEL_NAMES } from "../../src/forecast/model-registry";
 import { naive } from "../../src/forecast/models/naive";
 import { drift } from "../../src/forecast/models/drift";
@@ -60,29 +61,30 @@ describe("auto selection and global candidates", () => {
   const oracle = (offset: number): GlobalModelSpec => ({
     name: `global+${offset}`, global: true,
     forecastMany(set, { horizon }) {
+      // Knows how the panel was made (plus `offset`): the best possible model when offset is 0.
       return set.flatMap((s) => {
+        const i = Number(s.id.slice(1));
         const n = s.values.length;
-        const slope = (s.values[n - 1]! - s.values[0]!) / (n - 1);
-        return Array.from({ length: horizon }, (_, k) => ({ series_id: s.id, period: "", step: k + 1, model: this.name, mean: s.values[n - 1]! + (k + 1) * slope + offset, lower: {}, upper: {}, origin: n - 1 }));
+        return Array.from({ length: horizon }, (_, k) => { const t = n + k; return { series_id: s.id, period: "", step: k + 1, model: this.name, mean: 100 + (i + 1) * t + ((t * 7 + i) % 3) + offset, lower: {}, upper: {}, origin: n - 1 }; });
       });
     },
   });
-  it("without candidates auto is the local model (doc example)", () => {
-    expect(autoSelect(panel, { horizon: 3 }).spec.name).toBe("auto");
+  it("without candidates auto is the local model", () => {
+    expect(forecast(panel, "auto", { horizon: 3 })[0]!.model).toBe("auto");
   });
-  it("a global candidate is chosen only when it wins the backtest", () => {
-    const bad = autoSelect(panel, { horizon: 2, candidates: [oracle(50)] });
-    expect(bad.spec.name).toBe("auto");
-    expect(bad.scores.map((s) => s.name)).toEqual(["auto", "global+50"]);
+  it("a global candidate is chosen only when it wins on the earlier origins, and the choice is noted", () => {
+    const bad = forecast(panel, "auto", { horizon: 2, candidates: [oracle(50)] });
+    expect(bad[0]!.model).toBe("auto");
     const table = forecast(panel, "auto", { horizon: 2, candidates: [oracle(0)] });
     expect(table[0]!.model).toBe("global+0");
   });
-  it("backtest cuts the whole set at each origin and attaches actuals", () => {
-    const table = backtest(panel, naive, { horizon: 2, origins: 3, levels: [80], calibrate: true });
-    expect(table).toHaveLength(6 * 3 * 2);
-    expect([...new Set(table.map((r) => r.origin))].sort()).toEqual([7, 8, 9]);
-    for (const row of table) expect(row.actual).toBe(panel.find((s) => s.id === row.series_id)!.values[row.origin! + row.step]);
-    expect(() => backtest(panel, naive, { horizon: 2, origins: 0 })).toThrow(RangeError);
+  it("evaluate re-runs the plan at each origin on the data up to it and attaches actuals", () => {
+    const result = evaluate(seriesPlan(panel, { model: naive }), { origins: 3, horizon: 2 });
+    expect(result.rows).toHaveLength(6 * 3 * 2);
+    expect([...new Set(result.rows.map((r) => r.origin))].sort()).toEqual([7, 8, 9]);
+    for (const row of result.rows) expect(row.actual).toBe(panel.find((s) => s.id === row.series_id)!.values[row.origin! + row.step]);
+    expect(() => evaluate(seriesPlan(panel, { model: naive }), { origins: 0, horizon: 2 })).toThrow(RangeError);
+    expect(evaluate(seriesPlan(panel, { model: { choose: [auto, oracle(0)] } }), { origins: 2, horizon: 2 }).rows[0]!.model).toBe("global+0");
   });
   it("model registry", () => {
     expect(modelByName("theta")).toMatchObject({ name: "theta" });
@@ -94,9 +96,8 @@ describe("auto selection and global candidates", () => {
 
 describe("doc examples of the grammar", () => {
   const six: Series = { id: "a", periods: ["1", "2", "3", "4", "5", "6"], values: Float64Array.of(1, 2, 4, 3, 5, 6), frequency: 1 };
-  it("backtest and autoSelect", () => {
-    expect(backtest([six], naive, { horizon: 2, origins: 2 }).map((r) => r.actual)).toEqual([3, 5, 5, 6]);
-    expect(autoSelect([], { horizon: 3 }).spec.name).toBe("auto");
+  it("evaluate with naive", () => {
+    expect(evaluate(seriesPlan([six], { model: naive }), { origins: 2, horizon: 2 }).rows.map((r) => r.actual)).toEqual([3, 5, 5, 6]);
   });
 });
 
