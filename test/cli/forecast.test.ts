@@ -54,8 +54,8 @@ describe("suff forecast / suff backtest end to end", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/W_SERIES_SHORT Series E3/);
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("scope,model,series_id,step,n,me,mae,rmse,mape,smape,mase,rmsse,coverage80,winkler80,msis80,coverage95,winkler95,msis95");
-    const scopes = lines.slice(1).map((l) => l.split(",")[0]);
+    expect(lines[0]).toBe("group,scope,model,series_id,step,n,me,mae,rmse,mape,smape,mase,naive_mase,rmsse,coverage80,winkler80,msis80,coverage95,winkler95,msis95");
+    const scopes = lines.slice(1).map((l) => l.split(",")[1]);
     expect(scopes.filter((s) => s === "series")).toHaveLength(2);
     expect(scopes.filter((s) => s === "horizon")).toHaveLength(2);
     expect(scopes.at(-1)).toBe("overall");

@@ -63,7 +63,7 @@ function nearestFilled(row: Float64Array): boolean {
  * Fit the regressions and forecast every series `horizon` periods after the panel's last
  * period. Series ids that are LA codes take their region as group when no group is given.
  * @throws RangeError when horizon is not a positive integer.
- * @example fitRateToRegion([{ id: "a", periods: ["2024", "2025"], values: Float64Array.of(10, 10), frequency: 1 }], { horizon: 1, levels: [] }).table[0].mean // 10
+ * @example fitRateToRegion([{ id: "a", periods: ["2024", "2025"], values: Float64Array.of(10, 10), frequency: 1 }], { horizon: 1, levels: [] }).table[0].mean // about 10
  */
 export function fitRateToRegion(series: SeriesSet, options: GlobalForecastOptions, settings: RateToRegionOptions = {}): { table: ForecastTable; coefficients: RateToRegionCoefficients } {
   const { horizon, levels } = options;
@@ -191,7 +191,7 @@ export function fitRateToRegion(series: SeriesSet, options: GlobalForecastOption
  * The rate-to-region global model (see the module comment). Population and groups come from
  * the covariates the plan passes (`forecastMany(series, { covariates })`).
  * @throws RangeError from `forecastMany` when horizon is not a positive integer.
- * @example rateToRegion().forecastMany([{ id: "a", periods: ["2023", "2024", "2025"], values: Float64Array.of(10, 10, 10), frequency: 1 }], { horizon: 1, levels: [] })[0].mean // 10
+ * @example rateToRegion().forecastMany([{ id: "a", periods: ["2023", "2024", "2025"], values: Float64Array.of(10, 10, 10), frequency: 1 }], { horizon: 1, levels: [] })[0].mean // about 10
  */
 export function rateToRegion(settings: RateToRegionOptions = {}): GlobalModelSpec {
   return {
