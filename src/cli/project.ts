@@ -17,7 +17,9 @@ import { findLa } from "../reference/las.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
 import { loadUnitCosts } from "../ingest/load-unit-costs.ts";
 import { addMonths } from "../forecast/stock-flow/calendar.ts";
-import { backtestStockFlow, type BacktestResult } from "../forecast/stock-flow/backtest-stock-flow.ts";
+import type { BacktestResult } from "../forecast/stock-flow/backtest-stock-flow.ts";
+import { evaluateStockFlow, stockFlowPlan } from "../forecast/stock-flow/stock-flow-plan.ts";
+import { accuracy } from "../forecast/accuracy.ts";
 import { dataEndOf } from "../forecast/stock-flow/episode-selection.ts";
 import { estimateRates } from "../forecast/stock-flow/estimate-rates.ts";
 import { observedStock } from "../forecast/stock-flow/observed-stock.ts";
@@ -207,12 +209,12 @@ export function register(program: Command): void {
       if (rates.exposure.reduce((a, v) => a + v, 0) === 0) {
         warnings.push(`No child was looked after during the reference window ${dayToIso(rates.window.start)} to ${dayToIso(rates.window.end - 1)}: every rate is zero, so the projection only adds entries to the starting stock.`);
       }
-      for (const origin of backtestOrigins) {
-        backtests.push(backtestStockFlow(table, {
-          space, las, origin, windowStart: origin + 1 - (window.end - window.start), horizonMonths: Math.min(horizon, 24), estimator,
-          entries: { method: entriesMethod, population }, method, simulations: Math.min(simulations, 1000), seed, levels,
-        }));
-      }
+      // The backtest is the plan re-run at each origin (rates re-estimated on the same length of
+      // window before it), scored with accuracy() next to the no-change forecast.
+      const windowMonths = Math.max(1, Math.round((window.end - window.start) / 30.4375));
+      const plan = stockFlowPlan(table, { space, las, windowMonths, estimator, entries: { method: entriesMethod, population }, method, simulations: Math.min(simulations, 1000), seed, levels, dataEnd });
+      const evaluation = backtestOrigins.length ? evaluateStockFlow(plan, { origins: backtestOrigins, horizon: Math.min(horizon, 24) }) : undefined;
+      backtests.push(...(evaluation?.backtests ?? []));
 
       // 6. Write.
       const historyDays: number[] = [];
@@ -256,11 +258,19 @@ export function register(program: Command): void {
           price_date: Number.isFinite(costs.priceDay) ? dayToIso(costs.priceDay) : null,
           weekly_cost_gbp: Object.fromEntries(costs.groups.map((g, i) => [g, Number.isFinite(costs.weeklyCost[i]) ? Math.round(costs.weeklyCost[i]) : null])),
         },
-        backtest: backtests.map((b) => ({
-          origin: dayToIso(b.origin), reference_window_start: dayToIso(b.windowStart),
-          coverage: b.coverage,
-          accuracy: b.accuracy.map((a) => ({ placement_group: a.placement, mase: Number.isFinite(a.mase) ? Math.round(a.mase * 1000) / 1000 : null, coverage: a.coverage, months: a.months })),
-        })),
+        backtest: backtests.map((b) => {
+          const id = (group: string) => `${group}@${dayToIso(b.origin)}`;
+          const naiveMase = (group: string) => accuracy(evaluation!.naive.filter((r) => r.series_id === id(group)), { series: evaluation!.series, levels: [], scaleLag: 1 }).at(-1)?.mase;
+          const round = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+          return {
+            origin: dayToIso(b.origin), reference_window_start: dayToIso(b.windowStart),
+            coverage_all_groups: b.coverage,
+            accuracy: b.accuracy.map((a) => ({
+              placement_group: a.placement, mase: round(a.mase), naive_mase: round(naiveMase(a.placement)), coverage: a.coverage,
+              inside: Object.fromEntries(levels.map((l) => [l, Math.round((a.coverage[l] ?? 0) * a.months)])), months: a.months,
+            })),
+          };
+        }),
         diagnostics: Object.entries([...loaded.diagnostics, ...(populationRead?.diagnostics ?? []), ...costs.diagnostics].reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.code]: (acc[d.code] ?? 0) + 1 }), {})).map(([code, count]) => ({ code, count })),
         warnings,
         notes: [
@@ -279,8 +289,11 @@ export function register(program: Command): void {
       process.stdout.write(`Projected children looked after on ${base.date}: ${base.mean} (${levels.map((l) => `${l}%: ${base.intervals[l].join("-")}`).join(", ")}), from ${summary.start_stock} on ${summary.start}.\n`);
       for (const other of summary.projected_total.slice(1)) process.stdout.write(`Scenario ${other.scenario}: ${other.mean}.\n`);
       for (const b of summary.backtest) {
-        const totalAccuracy = b.accuracy.find((a) => a.placement_group === "total");
-        process.stdout.write(`Backtest from ${b.origin}: MASE (total) ${totalAccuracy?.mase ?? "n/a"}; coverage ${levels.map((l) => `${l}%: ${(b.coverage[l] * 100).toFixed(0)}%`).join(", ")}.\n`);
+        const t = b.accuracy.find((a) => a.placement_group === "total");
+        if (!t) continue;
+        const held = levels.map((l, i) => `${i === 0 ? "the " : ""}${l}% interval${i === 0 ? " held the total" : ""} in ${t.inside[l]} of ${t.months} months (${((t.coverage[l] ?? 0) * 100).toFixed(0)}%)`).join(", ");
+        const pooled = levels.map((l) => `${l}%: ${((b.coverage_all_groups[l] ?? 0) * 100).toFixed(0)}%`).join(", ");
+        process.stdout.write(`Backtest from ${b.origin} (${t.months} months): total MASE ${t.mase ?? "n/a"} (no-change ${t.naive_mase ?? "n/a"}); ${held}; every placement group and the total pooled: ${pooled}.\n`);
       }
       process.stdout.write(`Wrote stock.csv, flows.csv, rates.csv, costs.csv, backtest.csv and summary.json to ${outDir}.\n`);
     });

@@ -14,6 +14,7 @@ import { findLa, lasInYear } from "../reference/las.ts";
 import { REGIONS } from "../reference/regions.ts";
 import { loadDataset } from "../ingest/load-dataset.ts";
 import { loadFootprints } from "../ingest/load-footprints.ts";
+import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
 import { readOfstedProviders } from "../ingest/from-published/read-ofsted-providers.ts";
 import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import { buildReport } from "../report/build-report.ts";
@@ -34,6 +35,7 @@ interface ReportCliOptions {
   format: string;
   out: string;
   png: boolean;
+  ssda903?: string;
 }
 
 function usage(message: string, hint?: string): SuffError {
@@ -112,6 +114,7 @@ export function register(program: Command): void {
     .option("--horizon <years>", "forecast horizon in years", "3")
     .option("--format <list>", "html,pdf,xlsx,csv", "html,pdf,xlsx,csv")
     .option("--no-png", "do not write PNG copies of the charts (SVG and the vega-lite spec are always written)")
+    .option("--ssda903 <dir>", "an SSDA903 extract: the reports of its LAs add the stock-flow projection and its backtest")
     .requiredOption("--out <dir>", "output folder (one sub-folder per report)")
     .action(async (options: ReportCliOptions) => {
       const formats = parseFormats(options.format);
@@ -124,7 +127,8 @@ export function register(program: Command): void {
       const footprints = options.footprints ? loadFootprintSet(options.footprints) : undefined;
       checkScopeSyntax(options.scope, footprints);
       process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
-      const ctx = prepareReportContext(rows, loadProviders(options.providers), { year, horizon, footprints });
+      const ssda903 = options.ssda903 ? loadEpisodeTable(options.ssda903).table : undefined;
+      const ctx = prepareReportContext(rows, loadProviders(options.providers), { year, horizon, footprints, ssda903 });
       const scopes = expandScopes(options.scope, ctx);
       const generated = new Date().toISOString().slice(0, 10);
       const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(options.out, scopeFolder(scope)) }));

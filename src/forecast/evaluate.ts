@@ -5,6 +5,9 @@
 import type { ForecastPlan, ForecastTable, Series } from "../spec/forecast.ts";
 import { accuracy, type AccuracyTable } from "./accuracy.ts";
 import { planEngine } from "./plan-engine.ts";
+import { addMonths } from "./stock-flow/calendar.ts";
+import { evaluateStockFlow, isStockFlowPlan, type StockFlowPlan } from "./stock-flow/stock-flow-plan.ts";
+import { isoToDay } from "../spec/ssda903.ts";
 
 export interface PlanEvaluation {
   /** Forecasts at every origin with the actual beside them (origin = index of the last period used). */
@@ -31,13 +34,24 @@ export interface PlanEvaluation {
  * `run` on the truncated data, with every forecast the origins share computed once.
  * `origins`: a number n (the n latest origins that leave all `horizon` actuals: the last is
  * `horizon` periods before the end) or period labels of an aligned panel (e.g. ["2017", "2018"]).
+ * A stock-flow plan is backtested at ISO-date origins (or the last n, 12 months apart) for
+ * `horizon` months (see evaluateStockFlow).
  *
  * Reference: Tashman (2000) "Out-of-sample tests of forecasting accuracy", IJF 16(4);
  * Hyndman & Athanasopoulos, FPP3 section 5.10 (time series cross-validation).
  * @throws RangeError when horizon is not a positive integer, origins is empty or not a positive integer, or a label is not a period of the panel.
  * @example evaluate(seriesPlan(series, { model: naive }), { origins: 3, horizon: 2 }).accuracy.at(-1)!.mase
  */
-export function evaluate(plan: ForecastPlan, options: { origins: number | string[]; horizon: number }): PlanEvaluation {
+export function evaluate(plan: ForecastPlan | StockFlowPlan, options: { origins: number | string[]; horizon: number }): PlanEvaluation {
+  if (isStockFlowPlan(plan)) {
+    // Origins: ISO dates, or the last n at 12-month steps, the last `horizon` months before the data end.
+    const origins = typeof options.origins === "number"
+      ? Array.from({ length: options.origins }, (_, j) => addMonths(plan.dataEnd, -(options.horizon + 12 * (options.origins as number - 1 - j))))
+      : options.origins.map(isoToDay);
+    const { backtests: _b, ...rest } = evaluateStockFlow(plan, { origins, horizon: options.horizon });
+    void _b;
+    return rest;
+  }
   const engine = planEngine(plan, options.horizon);
   const H = options.horizon;
   let offsets: number[];

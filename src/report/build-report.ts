@@ -5,6 +5,7 @@
  *  1. headline figures: children looked after at 31 March, rate per 10,000, change on last
  *     year and on five years ago, against England, the region and statistical neighbours;
  *  2. trend with a forecast fan chart (calibrated intervals) and the forecast's backtest;
+ *     with an SSDA903 extract, the stock-flow projection and its backtest;
  *  3. mix by placement group, age band and category of need, with reconciled forecasts
  *     per placement group;
  *  4. flows: starts and ceases; location (outside the LA, over 20 miles); UASC;
@@ -35,6 +36,7 @@ import { providersUsedSection } from "./sections/providers-used.ts";
 import type { ReportSection } from "../spec/report.ts";
 import { coverageSection } from "./sections/coverage.ts";
 import { methodsSection } from "./sections/methods.ts";
+import { stockFlowSection } from "./sections/stock-flow.ts";
 
 /**
  * Build the report model.
@@ -53,6 +55,7 @@ export function buildReport(input: ReportInput): ReportModel {
     sections: [
       headlineSection(input, view),
       trendSection(input, view),
+      ...[stockFlowSection(input)].filter((x): x is NonNullable<typeof x> => x !== null),
       mixSection(input, view),
       flowsSection(input, view),
       supplySection(input, view),

@@ -31,7 +31,9 @@ import { run } from "../forecast/run.ts";
 import { evaluate, type PlanEvaluation } from "../forecast/evaluate.ts";
 import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
 import { MEASURES } from "../template/measures.ts";
-import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, SupplyProvider } from "./report-input.ts";
+import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, StockFlowReport, SupplyProvider } from "./report-input.ts";
+import type { EpisodeTable } from "../spec/ssda903.ts";
+import { stockFlowReport } from "./stock-flow-report.ts";
 import { backtestByHorizon, evaluationFigures } from "./forecast-evaluation.ts";
 
 export interface ReportContextOptions {
@@ -40,6 +42,8 @@ export interface ReportContextOptions {
   footprints?: FootprintSet;
   /** Apply disclosure control to aggregates (k = 5). Default true. */
   publish?: boolean;
+  /** An SSDA903 episode table: LA reports of its LAs show the stock-flow projection and its backtest. */
+  ssda903?: EpisodeTable;
 }
 
 /** A plan, its forecast and its evaluation. */
@@ -66,6 +70,9 @@ export interface ReportContext {
   laRows: Map<string, DatasetRow[]>;
   /** Per LA (old code): its rows of return measures (RETURN_MEASURES) that hold a value. */
   returnRows: Map<string, DatasetRow[]>;
+  ssda903: EpisodeTable | null;
+  /** Stock-flow reports by LA (old code), computed when a report first asks. */
+  stockFlow: Map<string, StockFlowReport | null>;
 }
 
 /**
@@ -171,6 +178,8 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     providersYear: providers?.year ?? null,
     laRows,
     returnRows,
+    ssda903: options.ssda903 ?? null,
+    stockFlow: new Map(),
   };
 }
 
@@ -417,6 +426,12 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
   // Forecast: the plan's rows for this geography; its track record from evaluate of the same plan.
   const forecast = scopeForecast(ctx, scope);
   const members = scope.kind === "la" ? [scope.name] : membersOf(ctx, scope, ctx.year).map((la) => la.name);
+  // With an SSDA903 extract of this LA: the stock-flow plan's projection and backtest.
+  let stockFlow: StockFlowReport | null = null;
+  if (scope.kind === "la" && ctx.ssda903?.codes.la.includes(scope.code)) {
+    if (!ctx.stockFlow.has(scope.code)) ctx.stockFlow.set(scope.code, stockFlowReport(ctx.ssda903, [scope.code], ctx.horizon));
+    stockFlow = ctx.stockFlow.get(scope.code) ?? null;
+  }
   return {
     scope,
     year: ctx.year,
@@ -431,6 +446,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     generated,
     forecastNotes: ctx.forecastNotes,
     returns: returnsCoverage(ctx, scope, rows),
+    stockFlow,
   };
 }
 

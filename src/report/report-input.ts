@@ -85,6 +85,22 @@ export interface ScopeForecast {
   reconciliation: string;
 }
 
+/** The stock-flow projection from an SSDA903 extract, and its backtest (evaluate of the same plan). */
+export interface StockFlowReport {
+  /** LAs of the extract (names). */
+  las: string[];
+  start: string;
+  model: string;
+  /** Projected children looked after at each 31 March ahead, by placement group and total ("total"). */
+  points: Record<string, ForecastPoint[]>;
+  /** Backtest origins (ISO dates) and horizon in months. */
+  origins: string[];
+  months: number;
+  /** Accuracy by placement group and total over the backtest months, next to the no-change forecast. */
+  accuracy: Array<{ group: string; months: number; mase: number; naiveMase: number; coverage80: number; coverage95: number; inside80: number; inside95: number }>;
+  notes: string[];
+}
+
 export interface CoverageRow {
   year: number;
   measure: string;
@@ -131,4 +147,6 @@ export interface ReportInput {
   forecastNotes?: string[];
   /** Who supplied the return measures; null or absent when no member sent a return with them. */
   returns?: ReturnsCoverage | null;
+  /** The stock-flow projection of the scope's SSDA903 extract, when one was given. */
+  stockFlow?: StockFlowReport | null;
 }

@@ -1,15 +1,17 @@
 /**
  * Backtest of the stock-flow projection: fit the rates on a reference window ending at an
  * origin date, project from the stock observed at the origin, and compare month by month
- * with the stock actually observed, for the total and each placement group. Reports the
- * mean absolute scaled error (MASE, scaled by the in-window mean absolute one-month change,
- * i.e. the one-step naive forecast) and the empirical coverage of each interval level.
+ * with the stock actually observed, for the total and each placement group, scored with
+ * `accuracy()`: the mean absolute scaled error (MASE, scaled by the in-window mean absolute
+ * one-month change, i.e. the one-step naive forecast) and the coverage of each level.
  *
  * Reference: Hyndman and Koehler (2006) "Another look at measures of forecast accuracy"
  * (MASE); Hyndman and Athanasopoulos, FPP3 5.8 (evaluating point forecast accuracy) and
  * 5.9 (distributional accuracy, coverage).
  */
-import type { EpisodeTable } from "../../spec/ssda903.ts";
+import type { ForecastTable, Series } from "../../spec/forecast.ts";
+import { dayToIso, type EpisodeTable } from "../../spec/ssda903.ts";
+import { accuracy } from "../accuracy.ts";
 import { addMonths } from "./calendar.ts";
 import type { EntryMethod } from "./entry-projection.ts";
 import { estimateRates, type RateEstimator } from "./estimate-rates.ts";
@@ -57,9 +59,13 @@ export interface BacktestResult {
   origin: number;
   windowStart: number;
   rows: BacktestRow[];
+  /** By placement group and total, from `accuracy()`. */
   accuracy: BacktestAccuracy[];
-  /** Coverage over all series and months, by level. */
+  /** Coverage over every group and month pooled (the total and its groups together), by level. */
   coverage: Record<number, number>;
+  /** The same forecasts as a ForecastTable with actuals (series_id = placement group or "total"), and the observed monthly histories they are scored against. */
+  table: ForecastTable;
+  series: Series[];
 }
 
 /**
@@ -94,36 +100,28 @@ export function backtestStockFlow(table: EpisodeTable, options: BacktestOptions)
     }
     return v;
   };
+  // Scored with the one scorer: monthly observed stock (window and test months) as the series,
+  // MASE scaled by its mean absolute one-month change over the window.
   const rows: BacktestRow[] = [];
-  const accuracy: BacktestAccuracy[] = [];
-  const hits: Record<number, number> = {};
-  let total = 0;
-  for (const level of levels) hits[level] = 0;
-  for (const series of run.series.filter((s) => s.ageBand === "total")) {
-    const placement = series.placement;
-    let scale = 0;
-    for (let h = 1; h < history.length; h++) scale += Math.abs(observedSeries(placement, h) - observedSeries(placement, h - 1));
-    scale = history.length > 1 ? scale / (history.length - 1) : NaN;
-    let absError = 0;
-    const covered: Record<number, number> = {};
-    for (const level of levels) covered[level] = 0;
+  const scored: ForecastTable = [];
+  const series: Series[] = [];
+  const days = [...history, ...future];
+  const periods = days.map((d) => dayToIso(d).slice(0, 7));
+  for (const s of run.series.filter((x) => x.ageBand === "total")) {
+    const placement = s.placement;
+    series.push({ id: placement, periods, values: Float64Array.from(days, (_, i) => observedSeries(placement, i)), frequency: 12 });
     for (let k = 1; k <= steps; k++) {
       const value = observedSeries(placement, history.length + k - 1);
-      const row: BacktestRow = { date: future[k - 1], horizon: k, placement, observed: value, mean: series.mean[k], lower: {}, upper: {} };
-      for (const level of levels) {
-        row.lower[level] = series.lower[level][k];
-        row.upper[level] = series.upper[level][k];
-        if (value >= row.lower[level] && value <= row.upper[level]) { covered[level]++; hits[level]++; }
-      }
-      absError += Math.abs(value - series.mean[k]);
+      const row: BacktestRow = { date: future[k - 1], horizon: k, placement, observed: value, mean: s.mean[k], lower: {}, upper: {} };
+      for (const level of levels) { row.lower[level] = s.lower[level][k]; row.upper[level] = s.upper[level][k]; }
       rows.push(row);
-      total++;
+      scored.push({ series_id: placement, period: periods[history.length + k - 1], step: k, model: "stock-flow", mean: row.mean, lower: row.lower, upper: row.upper, actual: value, origin: history.length - 1 });
     }
-    const coverage: Record<number, number> = {};
-    for (const level of levels) coverage[level] = covered[level] / steps;
-    accuracy.push({ placement, mase: scale > 0 ? absError / steps / scale : NaN, coverage, months: steps });
   }
-  const coverage: Record<number, number> = {};
-  for (const level of levels) coverage[level] = total > 0 ? hits[level] / total : NaN;
-  return { origin: options.origin, windowStart: options.windowStart, rows, accuracy, coverage };
+  const scores = accuracy(scored, { series, levels, scaleLag: 1 });
+  const accuracyRows: BacktestAccuracy[] = scores.filter((a) => a.scope === "series").map((a) => ({
+    placement: a.series_id!, mase: a.mase, months: a.n, coverage: Object.fromEntries(levels.map((l) => [l, a.intervals[l]?.coverage ?? NaN])),
+  }));
+  const overall = scores.at(-1)!;
+  return { origin: options.origin, windowStart: options.windowStart, rows, accuracy: accuracyRows, coverage: Object.fromEntries(levels.map((l) => [l, overall.intervals[l]?.coverage ?? NaN])), table: scored, series };
 }
