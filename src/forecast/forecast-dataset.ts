@@ -92,10 +92,12 @@ export function datasetForecastRows(plan: DatasetPlan, rows: readonly ForecastRo
     const only = regions.size === 1 ? REGIONS.find((x) => regions.has(x.code)) : undefined;
     out.push({ ...common, geographic_level: "Footprint", region_code: only?.code ?? "", region_name: only?.name ?? "", footprint_code: f.code, footprint_name: f.name, old_la_code: "", new_la_code: "", la_name: "" });
   }
+  // Order: National, regions, footprints, LAs; then geography code; totals before parts; then period.
   const levelOrder: Record<string, number> = { National: 0, Regional: 1, Footprint: 2, "Local authority": 3 };
-  out.sort((a, b) => levelOrder[a.geographic_level]! - levelOrder[b.geographic_level]! || a.footprint_code.localeCompare(b.footprint_code) || a.new_la_code.localeCompare(b.new_la_code) ||
-    DIMENSION_COLUMNS.reduce((acc, c) => acc || (a.dims[c] === TOTAL ? -1 : 0) - (b.dims[c] === TOTAL ? -1 : 0) || (a.dims[c] ?? "").localeCompare(b.dims[c] ?? ""), 0) || a.time_period.localeCompare(b.time_period));
-  return out;
+  const keyOf = (r: ForecastDatasetRow) => `${levelOrder[r.geographic_level]}\u0000${r.footprint_code}\u0000${r.new_la_code}\u0000${DIMENSION_COLUMNS.map((c) => (r.dims[c] === TOTAL ? "\u0000" : r.dims[c] ?? "")).join("\u0001")}\u0000${r.time_period}`;
+  const keyed = out.map((r) => ({ r, key: keyOf(r) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.r);
 }
 
 /**
