@@ -12,7 +12,7 @@ import { diagnostic } from "../spec/messages/index.ts";
 import { SuffError } from "../spec/errors.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { toCsv } from "../write/csv.ts";
-import { datasetModePlan, type DatasetModeOptions } from "./forecast-dataset-mode.ts";
+import type { DatasetModeOptions } from "./forecast-dataset-mode.ts";
 import { parseLevels, positiveInteger, printDiagnostics, readSeriesFile, resolveModel, type SeriesCommandOptions } from "./forecast.ts";
 
 function accuracyColumns(levels: number[]): string[] {
@@ -64,13 +64,14 @@ export function register(program: Command): void {
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name")
     .option("--reconcile <method>", "with --dataset: bottom-up (default), mint, top-down, ols, wls-structural, wls-variance")
     .requiredOption("--out <file>", "accuracy CSV to write")
-    .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions> & { origins: string }) => {
+    .action(async (input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions> & { origins: string }) => {
       const horizon = positiveInteger(options.horizon, "--horizon");
       const origins = positiveInteger(options.origins, "--origins");
       const levels = parseLevels(options.level);
       let evaluation: PlanEvaluation;
       let series = 0;
       if (options.dataset) {
+        const { datasetModePlan } = await import("./forecast-dataset-mode.ts");
         const plan = datasetModePlan({ ...options, dataset: options.dataset, out: options.out }, levels);
         process.stderr.write(`re-running the plan at ${origins} origins...\n`);
         evaluation = evaluate(plan, { origins, horizon });

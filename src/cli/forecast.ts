@@ -13,7 +13,7 @@ import { MODEL_NAMES, modelByName } from "../forecast/model-registry.ts";
 import { forecastColumns, forecastRecords, readSeriesCsv } from "../forecast/series-io.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { toCsv } from "../write/csv.ts";
-import { runDatasetMode, type DatasetModeOptions } from "./forecast-dataset-mode.ts";
+import type { DatasetModeOptions } from "./forecast-dataset-mode.ts";
 
 export interface SeriesCommandOptions {
   horizon: string;
@@ -100,8 +100,12 @@ export function register(program: Command): void {
     .option("--by <dims>", "with --dataset: dimensions to forecast by, comma separated (e.g. placement_type)")
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name (default: regions)")
     .option("--reconcile <method>", "with --dataset: how LA -> region -> England add up: bottom-up (default), mint, top-down, ols, wls-structural, wls-variance")
-    .action((input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
-      if (options.dataset) return runDatasetMode({ ...options, dataset: options.dataset }, positiveInteger(options.horizon, "--horizon"), parseLevels(options.level));
+    .action(async (input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
+      if (options.dataset) {
+        // Loaded only when used, so the long-CSV mode starts faster.
+        const { runDatasetMode } = await import("./forecast-dataset-mode.ts");
+        return runDatasetMode({ ...options, dataset: options.dataset }, positiveInteger(options.horizon, "--horizon"), parseLevels(options.level));
+      }
       if (!input) throw new SuffError("E_USAGE", "give a long CSV INPUT, or --dataset DIR --measure ID");
       const horizon = positiveInteger(options.horizon, "--horizon");
       const levels = parseLevels(options.level);

@@ -417,11 +417,12 @@ function buildEngine(plan: ForecastPlan, horizon: number): Engine {
         const cut = cuts.get(s.id)!;
         const from = fitsFrom?.get(s.id);
         if (from && from.fitted.forecastFrom) {
-          const prepared = prepareSeries({ values: s.values.subarray(0, cut + 1) });
-          if (!prepared) continue;
-          const originIndex = prepared.end - from.start;
+          let end = cut;
+          while (end >= 0 && !Number.isFinite(s.values[end])) end--;
+          if (end < 0) continue;
+          const originIndex = end - from.start;
           if (originIndex < minimumFit - 1 || originIndex > from.end - from.start) continue;
-          const gap = cut - prepared.end;
+          const gap = cut - end;
           out.means.set(s.id, { mean: from.fitted.forecastFrom(originIndex, H + gap).slice(gap), cut, model: from.fitted.model });
         } else localFit(s, cut, spec);
       }

@@ -31,6 +31,7 @@ export const sesLeastSquares: ModelSpec<SesParams> = {
     const sigma2 = fit.sse / Math.max(1, n - 2);
     const { logLik, aicc } = gaussianInformation(fit.sse, n, 2);
     const residuals = y.map((v, t) => v - fit.fitted[t]!);
+    let levels: Float64Array | undefined;
     return {
       model: "ses", params: { smoothingLevel: fit.smoothingLevel, initialLevel: fit.initialLevel }, logLik, aicc,
       fitted: fit.fitted, residuals, sigma2,
@@ -40,8 +41,13 @@ export const sesLeastSquares: ModelSpec<SesParams> = {
         return normalBand(mean, se, levels, options.nonNegative);
       },
       forecastFrom(origin, horizon) {
-        let level = fit.initialLevel;
-        for (let t = 0; t <= origin; t++) level = fit.smoothingLevel * y[t]! + (1 - fit.smoothingLevel) * level;
+        // The level after each observation, computed once.
+        if (!levels) {
+          levels = new Float64Array(n);
+          let level = fit.initialLevel;
+          for (let t = 0; t < n; t++) { level = fit.smoothingLevel * y[t]! + (1 - fit.smoothingLevel) * level; levels[t] = level; }
+        }
+        const level = levels[Math.min(origin, n - 1)]!;
         return new Float64Array(horizon).fill(options.nonNegative ? Math.max(0, level) : level);
       },
     };

@@ -34,6 +34,7 @@ export interface EtsFittedParameters extends EtsParameters {
  */
 export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOptions, model: string): Fitted<EtsFittedParameters> {
   const n = y.length;
+  let statePath: { level: Float64Array; trend: Float64Array } | undefined;
   const residuals = new Float64Array(n);
   for (let i = 0; i < n; i++) residuals[i] = y[i]! - fit.fitted[i]!;
   const c = fit.components;
@@ -86,7 +87,22 @@ export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOption
       return { mean, lower, upper };
     },
     forecastFrom(origin: number, horizon: number): Float64Array {
-      // Re-run the recursion with the fitted parameters on the data up to `origin`.
+      // Additive non-seasonal models (SES, Holt, damped): one pass records the state after
+      // every observation, so each earlier origin costs only its forecast.
+      if (c.error === "A" && c.season === "N" && c.trend !== "M" && origin < y.length) {
+        const path = (statePath ??= linearStatePath(fit, y));
+        const phi = fit.parameters.damping;
+        const mean = new Float64Array(horizon);
+        let damping = 0, power = 1;
+        for (let h = 0; h < horizon; h++) {
+          power *= phi;
+          damping += c.trend === "N" ? 0 : power;
+          mean[h] = path.level[origin]! + damping * path.trend[origin]!;
+          if (options.nonNegative) mean[h] = Math.max(mean[h]!, 0);
+        }
+        return mean;
+      }
+      // Otherwise re-run the recursion with the fitted parameters on the data up to `origin`.
       const code = (letter: string) => (letter === "A" ? ADDITIVE : letter === "M" ? MULTIPLICATIVE : NONE);
       const p = fit.parameters;
       const hasTrend = c.trend !== "N";
@@ -100,4 +116,26 @@ export function etsFitted(fit: EtsFitResult, y: Float64Array, options: FitOption
       return mean;
     },
   };
+}
+
+/**
+ * Level and trend after each observation of an additive-error, non-seasonal ETS model with its
+ * fitted parameters (error-correction form: e = y - (l + phi b); l' = l + phi b + alpha e;
+ * b' = phi b + beta e); a missing observation moves the state on by its forecast.
+ */
+function linearStatePath(fit: EtsFitResult, y: Float64Array): { level: Float64Array; trend: Float64Array } {
+  const p = fit.parameters;
+  const hasTrend = fit.components.trend !== "N";
+  const alpha = p.smoothingLevel, beta = hasTrend ? p.smoothingTrend : 0, phi = hasTrend ? p.damping : 0;
+  const level = new Float64Array(y.length), trend = new Float64Array(y.length);
+  let l = p.initialLevel, b = hasTrend ? p.initialTrend : 0;
+  for (let t = 0; t < y.length; t++) {
+    const forecast = l + phi * b;
+    const e = Number.isFinite(y[t]) ? y[t]! - forecast : 0;
+    l = forecast + alpha * e;
+    b = phi * b + beta * e;
+    level[t] = l;
+    trend[t] = b;
+  }
+  return { level, trend };
 }
