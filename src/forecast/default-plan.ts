@@ -24,8 +24,9 @@ export interface DefaultPlanOptions {
  *
  * - Series: the local `auto` model with conformal intervals from the last horizon + 2
  *   origins of every series (one fit per series, re-run from those origins). Annual series of
- *   at least 10 LAs on one time grid choose by rolling-origin MASE between `auto` and the
- *   `rate-to-region` model (region drift; no population in a long CSV), refitting at every origin.
+ *   at least 10 LAs (ids are LA codes) are put on one time grid and choose by rolling-origin
+ *   MASE at the 3 previous origins between `auto` and the `rate-to-region` model (region drift;
+ *   no population in a long CSV), refitting at every origin.
  * - A dataset measure: see `datasetPlan` (LA rates pulled toward their region's rate, with ONS
  *   population; reconciled LA -> region -> England; footprints summed; parts by share).
  * @throws SuffError from `datasetPlan` for an unknown measure or dimension, or no data.
@@ -37,7 +38,12 @@ export function defaultPlan(input: SeriesSet | DatasetPlanInput, options: Defaul
   if (!Array.isArray(input)) return datasetPlan(input, { model: chosen, levels });
   const series = input;
   if (chosen) return seriesPlan(series, { model: chosen, calibrate: options.calibrate ?? true, levels });
-  const laPanel = isAligned(series) && series.length >= 10 && series.every((s) => s.frequency === 1 && findLa(s.id) !== undefined);
-  if (laPanel && options.calibrate !== false) return seriesPlan(series, { model: { choose: [auto, rateToRegion()] }, calibrate: { method: "conformal", origins: "all", reuse: "refit" }, levels });
+  const laPanel = series.length >= 10 && series.every((s) => s.frequency === 1 && findLa(s.id) !== undefined);
+  if (laPanel && options.calibrate !== false) {
+    // LA series share one time line: put them on one grid (an LA that ended early has missing years at the end).
+    const grid = [...new Set(series.flatMap((s) => s.periods))].sort();
+    const onGrid = isAligned(series) ? series : series.map((s) => { const at = new Map(s.periods.map((p, i) => [p, s.values[i]!])); return { ...s, periods: grid, values: Float64Array.from(grid, (p) => at.get(p) ?? Number.NaN) }; });
+    return seriesPlan(onGrid, { model: { choose: [auto, rateToRegion()] }, calibrate: { method: "conformal", origins: "all", reuse: "refit" }, levels });
+  }
   return seriesPlan(series, { model: auto, calibrate: options.calibrate ?? true, levels });
 }
