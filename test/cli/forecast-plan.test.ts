@@ -115,7 +115,7 @@ describe("the report's claims are evaluate's figures", () => {
     expect(html).toContain(`a mean absolute scaled error of ${overall.mase.toFixed(2)} against ${naive.mase.toFixed(2)} for the no-change forecast`);
     expect(html).not.toContain("about as often as stated");
     for (const file of ["trend", "placement-forecast"]) {
-      const t = csv(path.join(out, "england", "csv", `${file}.csv`)).map((x) => ({ ...x, mean: x.mean ?? x.value }));
+      const t = csv(path.join(out, "england", "csv", `${file}.csv`)).map((x) => ({ ...x, mean: x.mean ?? x.value })) as Array<Record<string, string>>;
       expectNested(t.filter((x) => x.lo80 !== ""), file);
     }
   }, 120_000);
