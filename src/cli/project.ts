@@ -293,7 +293,7 @@ export function register(program: Command): void {
         if (!t) continue;
         const held = levels.map((l, i) => `${i === 0 ? "the " : ""}${l}% interval${i === 0 ? " held the total" : ""} in ${t.inside[l]} of ${t.months} months (${((t.coverage[l] ?? 0) * 100).toFixed(0)}%)`).join(", ");
         const pooled = levels.map((l) => `${l}%: ${((b.coverage_all_groups[l] ?? 0) * 100).toFixed(0)}%`).join(", ");
-        process.stdout.write(`Backtest from ${b.origin} (${t.months} months): total MASE ${t.mase ?? "n/a"} (no-change ${t.naive_mase ?? "n/a"}); ${held}; every placement group and the total pooled: ${pooled}.\n`);
+        process.stdout.write(`Backtest from ${b.origin} (${t.months} months): total MASE ${t.mase === null || t.mase === undefined ? "n/a" : t.mase.toFixed(2)} (no-change ${t.naive_mase === null || t.naive_mase === undefined ? "n/a" : t.naive_mase.toFixed(2)}); ${held}; every placement group and the total pooled: ${pooled}.\n`);
       }
       process.stdout.write(`Wrote stock.csv, flows.csv, rates.csv, costs.csv, backtest.csv and summary.json to ${outDir}.\n`);
     });

@@ -30,7 +30,7 @@ describe("suff project end to end on the SSDA903 samples", () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Projected children looked after on 2023-03-31/);
-    expect(run.stdout).toMatch(/Backtest from 2020-03-31: MASE/);
+    expect(run.stdout).toMatch(/Backtest from 2020-03-31 \(\d+ months\): total MASE \d+\.\d\d \(no-change \d+\.\d\d\); the 80% interval held the total in \d+ of \d+ months/);
     for (const file of ["stock.csv", "flows.csv", "rates.csv", "costs.csv", "backtest.csv", "summary.json"]) expect(existsSync(path.join(out, file))).toBe(true);
     const stock = csv(path.join(out, "stock.csv"));
     expect(Object.keys(stock[0])).toEqual(["date", "scenario", "age_band", "placement_group", "mean", "lo80", "hi80", "lo95", "hi95"]);
