@@ -77,6 +77,7 @@ export { aggregateDataset, POPULATION_MEASURE } from "./aggregate/aggregate-data
 export { parseFootprints, type ParsedFootprints } from "./aggregate/parse-footprints.ts";
 export { builtInFootprints } from "./aggregate/built-in-footprints.ts";
 export { membersInYear, type YearMembers } from "./aggregate/members-in-year.ts";
+export { ownerTotalsOnly } from "./aggregate/owner-totals-only.ts";
 export { comparePublished } from "./aggregate/compare-published.ts";
 export { aggregateOutput, type AggregateOutput, type OutputSheet } from "./aggregate/aggregate-output.ts";
 export { eesOutput, eesTimePeriod, EES_META_COLUMNS, EES_SYMBOLS, type EesFile, type EesCell, type EesOutput } from "./aggregate/ees-output.ts";
@@ -98,7 +99,11 @@ export { ingestFiles, ingestExitCode, mergeRows, routeFile, precedenceOf, effect
 export { loadFiles, listInputFiles } from "./ingest/load-files.ts";
 export { loadDataset, parseDatasetCsv } from "./ingest/load-dataset.ts";
 export { readPublished, findPublishedReader, PUBLISHED_READERS, type PublishedReader } from "./ingest/from-published/read-published.ts";
-export { readOfstedProviders, type OfstedProvider, type OfstedProviderList } from "./ingest/from-published/read-ofsted-providers.ts";
+export { readOfstedRegisterList, isOfstedRegisterList, OFSTED_REGISTER_LIST_KIND } from "./ingest/from-published/read-ofsted-register-list.ts";
+export { readOfstedJoinersLeavers, isOfstedJoinersLeavers, OFSTED_JOINERS_LEAVERS_KIND } from "./ingest/from-published/read-ofsted-joiners-leavers.ts";
+export { assembleRegister, snapshotPeriod, laInYear, PROVISION_TYPES_WITH_PLACES, OFSTED_REGISTER_KIND, type AssembledRegister, type RegisterInput } from "./ingest/from-published/assemble-register.ts";
+export type { RegisterEntry, RegisterList, RegisterEvent, RegisterEvents, RegisterPayload, RegisterYearSummary } from "./spec/register.ts";
+export { ownerKey, ownerName } from "./reference/owner-name.ts";
 export { writeDataset, datasetCsv } from "./write/dataset.ts";
 
 // forecast: the grammar (forecast, crossValidate, backtest, accuracy, conformal), Theta and simple models, long series CSV
@@ -171,8 +176,13 @@ export * from "./spec/report.ts";
 export { hhi } from "./stats/hhi.ts";
 export { concentration, type Concentration, type OwnerShare, type SupplierPlaces } from "./market/concentration.ts";
 export { demandSupplyGap, type GapRow } from "./market/gap.ts";
+export { scopeMembers, scopeLabel, type MarketScope } from "./market/market-scope.ts";
+export { supplyPanel, type SupplyPanel, type SupplyPanelRow, type SupplyFlowRow, type SupplyPanelOptions } from "./market/supply-panel.ts";
+export { placementFlows, type PlacementFlowRow, type Bounded } from "./market/placement-flows.ts";
+export { fosteringCapacity, fosteringDefinition, FOSTERING_MEASURES, type FosteringCapacityRow } from "./market/fostering-capacity.ts";
+export { realUnitCosts, cpiByFinancialYear, type RealUnitCostRow } from "./market/real-unit-costs.ts";
 export { buildReport } from "./report/build-report.ts";
-export type { ReportInput, ScopeForecast, Comparator, SupplyProvider, CoverageRow, ForecastPoint, BacktestSummary } from "./report/report-input.ts";
+export type { ReportInput, ScopeForecast, Comparator, ScopeSupply, CoverageRow, ForecastPoint, BacktestSummary } from "./report/report-input.ts";
 export { prepareReportContext, scopeInput, resolveScope, type ReportContext, type ReportContextOptions } from "./report/report-context.ts";
 export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary.ts";
 export { ScopeView } from "./report/scope-view.ts";

@@ -19,6 +19,7 @@ import { REGIONS } from "./reference/regions.ts";
 import { ingestFiles, type IngestResult } from "./ingest/ingest-files.ts";
 import { loadFiles } from "./ingest/load-files.ts";
 import { aggregateDataset } from "./aggregate/aggregate-dataset.ts";
+import { ownerTotalsOnly } from "./aggregate/owner-totals-only.ts";
 import { AGGREGATE_COLUMNS, type AggregateResult, type AggregateRow } from "./aggregate/types.ts";
 import { writeDataset } from "./write/dataset.ts";
 import { writeFileAtomic } from "./write/atomic.ts";
@@ -28,7 +29,7 @@ import { buildReport } from "./report/build-report.ts";
 import { prepareReportContext, resolveScope, scopeInput } from "./report/report-context.ts";
 import { findChromium } from "./write/pdf.ts";
 import { renderReports, type RenderJob } from "./cli/render-reports.ts";
-import { loadProviders, scopeFolder } from "./cli/report.ts";
+import { scopeFolder } from "./cli/report.ts";
 
 export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary.ts";
 
@@ -40,9 +41,13 @@ export async function ingestPublished(input: string = DEFAULTS.input): Promise<I
   return ingestFiles(loadFiles([input]));
 }
 
-/** Stage 2: aggregate the dataset's LA rows to regions and to England. */
+/**
+ * Stage 2: aggregate the dataset's LA rows to regions and to England (the Ofsted register's
+ * owner leaves are left to src/market: their totals over owners are aggregated).
+ */
 export function aggregatePublished(rows: readonly DatasetRow[]): { regions: AggregateResult; england: AggregateResult } {
-  return { regions: aggregateDataset(rows, { to: "region" }), england: aggregateDataset(rows, { to: "england" }) };
+  const aggregable = ownerTotalsOnly(rows);
+  return { regions: aggregateDataset(aggregable, { to: "region" }), england: aggregateDataset(aggregable, { to: "england" }) };
 }
 
 function aggregateRecords(rows: readonly AggregateRow[]): Record<string, CsvCell>[] {
@@ -95,13 +100,13 @@ export async function main(input: string = DEFAULTS.input, out: string = DEFAULT
   done();
   const summary = claSummary(dataset.rows, aggregates, latestClaYear(dataset.rows));
   const d = dataset.manifest.diagnostics;
-  process.stdout.write(`Ingested ${dataset.manifest.inputs.length} files from ${input}: ${dataset.manifest.rows} rows (${d.error} errors, ${d.warning} warnings, ${d.info} info).\n`);
+  process.stdout.write(`Ingested ${dataset.manifest.inputs.filter((i) => !i.derived_from).length} files from ${input}: ${dataset.manifest.rows} rows (${d.error} errors, ${d.warning} warnings, ${d.info} info).\n`);
   process.stdout.write(`Wrote ${written.join(", ")}.\n\n`);
   process.stdout.write(formatClaSummary(summary));
   if (options.reports === false) return summary;
 
   done = stage("[4/6] Forecasting (LA -> region -> England, reconciled) and backtesting");
-  const ctx = prepareReportContext(dataset.rows, loadProviders(undefined), { horizon: options.horizon ?? 3 });
+  const ctx = prepareReportContext(dataset.rows, { horizon: options.horizon ?? 3 });
   done();
   done = stage("[5/6] Building the England, regional and example LA reports");
   const generated = new Date().toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ export function ingestSummary(result: IngestResult, out: string): string {
   const byKind = new Map<string, { files: number; read: number; accepted: number; rejected: number; skipped: number }>();
   for (const input of result.manifest.inputs) {
     const k = byKind.get(input.kind) ?? { files: 0, read: 0, accepted: 0, rejected: 0, skipped: 0 };
-    k.files += input.path.split(" + ").length;
+    k.files += input.derived_from ? 0 : input.path.split(" + ").length;
     k.read += input.rows_read;
     k.accepted += input.rows_accepted;
     k.rejected += input.rows_rejected;
@@ -28,7 +28,7 @@ export function ingestSummary(result: IngestResult, out: string): string {
     lines.push(`${kind.padEnd(width)}  ${String(k.files).padStart(5)}  ${String(k.read).padStart(9)}  ${String(k.accepted).padStart(8)}  ${String(k.rejected).padStart(8)}  ${String(k.skipped).padStart(8)}`);
   }
   const d = result.manifest.diagnostics;
-  const files = result.manifest.inputs.reduce((n, input) => n + input.path.split(" + ").length, 0);
+  const files = result.manifest.inputs.reduce((n, input) => n + (input.derived_from ? 0 : input.path.split(" + ").length), 0);
   lines.push(`${files} files -> ${result.manifest.rows} rows in ${out}/dataset.csv`);
   lines.push(`diagnostics: ${d.error} errors, ${d.warning} warnings, ${d.info} info (see ${out}/diagnostics.csv)`);
   for (const diag of result.diagnostics.filter((x) => x.severity === "error").slice(0, 5)) {

@@ -1,10 +1,10 @@
 /**
  * `suff report --dataset DIR --scope england|region:CODE|footprint:CODE|la:CODE|all-las|all-regions
- *  [--footprints FILE] [--providers FILE] [--year YYYY] --horizon H --format html,pdf,xlsx,csv --out DIR`:
- * the annual sufficiency report. Several scopes are rendered on both cores. Exit 0 on
+ *  [--footprints FILE] [--year YYYY] --horizon H --format html,pdf,xlsx,csv --out DIR`:
+ * the annual sufficiency report. Supply comes from the dataset's Ofsted register rows
+ * (suff ingest of the Ofsted provider lists). Several scopes are rendered on both cores. Exit 0 on
  * success, 2 for usage errors or unreadable input.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SuffError } from "../spec/errors.ts";
@@ -15,21 +15,16 @@ import { REGIONS } from "../reference/regions.ts";
 import { loadDataset } from "../ingest/load-dataset.ts";
 import { loadFootprints } from "../ingest/load-footprints.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
-import { readOfstedProviders } from "../ingest/from-published/read-ofsted-providers.ts";
 import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import { buildReport } from "../report/build-report.ts";
 import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
 import type { ReportFormat } from "../write/report-files.ts";
 import { renderReports, type RenderJob } from "./render-reports.ts";
 
-/** The Ofsted provider-level file embedded in the repository (default supply data). */
-export const DEFAULT_PROVIDERS = "data/published/ofsted/ofsted_provider_level_31mar2023.csv";
-
 interface ReportCliOptions {
   dataset: string;
   scope: string;
   footprints?: string;
-  providers?: string;
   year?: string;
   horizon: string;
   format: string;
@@ -48,16 +43,6 @@ export function parseFormats(text: string): ReportFormat[] {
   for (const f of formats) if (!["html", "pdf", "xlsx", "csv"].includes(f)) throw usage(`Unknown report format '${f}'.`, "Use any of html,pdf,xlsx,csv.");
   if (!formats.length) throw usage("--format needs at least one of html,pdf,xlsx,csv.");
   return formats as ReportFormat[];
-}
-
-/** The Ofsted providers for supply figures, or null (with a warning printed) when the file is absent. */
-export function loadProviders(file: string | undefined): { providers: ReturnType<typeof readOfstedProviders>["providers"]; year: number } | null {
-  const chosen = file ?? DEFAULT_PROVIDERS;
-  if (!existsSync(chosen)) {
-    if (file) throw new SuffError("E_UNREADABLE", `Cannot read the providers file ${file}.`, { exitCode: 2 });
-    return null;
-  }
-  return readOfstedProviders(readFileSync(chosen), path.basename(chosen));
 }
 
 /** Load footprints from a CSV, failing on errors in it. */
@@ -109,7 +94,6 @@ export function register(program: Command): void {
     .requiredOption("--dataset <dir>", "dataset folder written by suff ingest")
     .requiredOption("--scope <scope>", "england | region:CODE | footprint:CODE | la:CODE | all-las | all-regions | all-footprints (comma-separate several)")
     .option("--footprints <file>", "footprint CSV new_la_code,footprint_code,footprint_name (used for footprint scopes and reconciliation)")
-    .option("--providers <file>", `Ofsted provider-level CSV for supply (default ${DEFAULT_PROVIDERS})`)
     .option("--year <yyyy>", "report year ending 31 March (default: latest with data)")
     .option("--horizon <years>", "forecast horizon in years", "3")
     .option("--format <list>", "html,pdf,xlsx,csv", "html,pdf,xlsx,csv")
@@ -128,7 +112,7 @@ export function register(program: Command): void {
       checkScopeSyntax(options.scope, footprints);
       process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
       const ssda903 = options.ssda903 ? loadEpisodeTable(options.ssda903).table : undefined;
-      const ctx = prepareReportContext(rows, loadProviders(options.providers), { year, horizon, footprints, ssda903 });
+      const ctx = prepareReportContext(rows, { year, horizon, footprints, ssda903 });
       const scopes = expandScopes(options.scope, ctx);
       const generated = new Date().toISOString().slice(0, 10);
       const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(options.out, scopeFolder(scope)) }));

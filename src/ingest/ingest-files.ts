@@ -7,30 +7,32 @@
  *     published DfE/ONS/Ofsted/MHCLG files (recognised by their header columns), and
  *     the readers of LA returns and SSDA903 extracts when they are present.
  *  2. Account every file: kind, sha256, rows read / accepted / rejected / skipped.
- *  3. Merge cell by cell, never file by file: rows with the same key (geography, period,
+ *  3. The Ofsted register: provider lists and joiners and leavers sheets read in stage 1
+ *     are combined into registered_* rows over all years (assembleRegister): a year whose
+ *     list names inspected providers only is completed from the others.
+ *  4. Merge cell by cell, never file by file: rows with the same key (geography, period,
  *     measure, dimension values) from several inputs become one. A value beats a missing
  *     value whatever its source (an LA return with a blank Demand sheet does not wipe out
  *     the published figures); between two values the precedence below decides, unless
  *     `prefer` (suff ingest --prefer) says otherwise, and a difference is a warning that
  *     gives both values and both files. Each row records the kind of input it came from
  *     in `source`.
- *  4. Sort rows deterministically and build the manifest.
+ *  5. Sort rows deterministically and build the manifest.
  *
  * Precedence between two values (higher wins; on a tie the first input in path order wins):
  *  - an LA's own return (template workbook, long CSV, legacy via mapping): 100
  *  - SSDA903 extracts aggregated by the toolkit: 90
  *  - the DfE characteristics files for 2021 onwards (the latest release, revised figures,
  *    most detail): 60; numbers-and-rates file and new placements: 55
- *  - the DfE LA totals 2011-2025 (assembled from each year's first release): 50
+ *  - the DfE LA totals 2011-2025 (assembled from each year's first release): 50; DfE's
+ *    2010-2019 LA underlying data: 45; the EES LA-of-placement and net gain file: 52
  *  - England-only DfE files (characteristics, UASC, placement x provider x locality): 40
  *  - the England time series 1994 onwards (the 2024 release): 30
  *  - ONS population 0-17: 60 (the rates file repeats it: 55)
- *  - Ofsted providers-and-places list (the full register): 60; provider-level file with
- *    inspection grades (a subset of the register): 50; Ofsted time series: 40
- *  - MHCLG RO3: 60
+ *  - the Ofsted register built from all provider lists: 60; Ofsted time series: 40
+ *  - MHCLG RO3: 60; DfE LAIT (S251 unit costs, LA foster places): 55; Ofsted LA fostering: 60
  * DfE counts from different releases must agree; a difference is a warning naming both
- * files and values. The Ofsted provider-level file is a subset of the register by design,
- * so its superseded rows are summarised in one info diagnostic instead.
+ * files and values.
  */
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { DIMENSION_COLUMNS, type DatasetRow, type Manifest, type ManifestInput, type ReadResult } from "../spec/dataset.ts";
@@ -42,7 +44,8 @@ import { readLegacyWorkbook } from "./from-legacy.ts";
 import { readTemplateWorkbook } from "./from-template-xlsx.ts";
 import type { LegacyMapping } from "./legacy-mapping.ts";
 import { headerColumns } from "./from-published/published-table.ts";
-import { findPublishedReader } from "./from-published/read-published.ts";
+import { findPublishedReader, findPublishedReaderInHead } from "./from-published/read-published.ts";
+import { assembleRegister, OFSTED_REGISTER_KIND } from "./from-published/assemble-register.ts";
 import { sniffFile } from "./sniff.ts";
 import { detectSsda903Kind, ingestSsda903, isSsda903Xml } from "./ssda903/index.ts";
 
@@ -96,19 +99,28 @@ const PRECEDENCE: Record<string, number> = {
   "dfe-cla-numbers-and-rates": 55,
   "dfe-cla-new-placements": 55,
   "dfe-cla-la-totals": 50,
+  "dfe-cla-la-underlying-2010-2019": 45,
+  "dfe-cla-la-of-placement": 52,
   "dfe-cla-uasc-31-march-national": 40,
   "dfe-cla-31-march-characteristics-national": 40,
   "dfe-cla-national-placement-provider-locality": 40,
   "dfe-cla-national-time-series": 30,
   "ons-population-0-17": 60,
-  "ofsted-providers-places": 60,
-  "ofsted-provider-level": 50,
+  "ons-cpi": 60,
+  "ofsted-register": 60,
   "ofsted-providers-places-time-series": 40,
   "mhclg-ro3-children-looked-after": 60,
+  "dfe-lait": 55,
+  "dfe-s251-outturn": 55,
+  "ofsted-fostering-la": 60,
 };
 
-/** Kinds whose rows are expected to differ from a preferred source (summarised, not warned row by row). */
-const EXPECTED_TO_DIFFER = new Set(["ofsted-provider-level"]);
+/**
+ * Kinds whose rows are expected to differ from a preferred source (summarised, not warned
+ * row by row): DfE's 2010-2019 underlying data and the 2022 LA-of-placement file are
+ * earlier releases, revised in later ones.
+ */
+const EXPECTED_TO_DIFFER = new Set<string>(["dfe-cla-la-underlying-2010-2019", "dfe-cla-la-of-placement"]);
 
 /** The precedence of a reader kind (SSDA903 kinds 90, unknown kinds 10). */
 export function precedenceOf(kind: string): number {
@@ -156,6 +168,9 @@ export function routeFile(file: InputFile): Route {
   if (table) return { reader: "ssda903", table };
   const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
   if (lower.has("measure") && lower.has("value")) return { reader: "long-csv" };
+  // Published sheets exported to CSV with title rows above the header.
+  const below = findPublishedReaderInHead(file.bytes);
+  if (below) return { reader: "published", read: below.read };
   return { reader: "unrecognised", columns };
 }
 
@@ -257,7 +272,7 @@ export function parsePreference(text: string | readonly string[]): string[] {
     if ((SOURCE_CLASSES as readonly string[]).includes(entry) || kinds.some((k) => k === entry || k.startsWith(`${entry}-`) || k.startsWith(entry))) continue;
     throw new SuffError("E_USAGE", `--prefer ${entry} names no kind of source.`, {
       exitCode: 2,
-      hint: `Use source classes (${SOURCE_CLASSES.join(", ")}) or reader kinds such as ${["template-xlsx", "ssda903", "dfe-cla-la-totals", "ofsted-providers-places"].join(", ")}, most preferred first.`,
+      hint: `Use source classes (${SOURCE_CLASSES.join(", ")}) or reader kinds such as ${["template-xlsx", "ssda903", "dfe-cla-la-totals", "ofsted-register"].join(", ")}, most preferred first.`,
     });
   }
   return entries;
@@ -420,7 +435,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
   // 1. Route every file; SSDA903 tables are read together (episodes link to headers and
   //    earlier returns), so they form one input in the manifest.
   const routes = files.map(routeFile);
-  const sources: { path: string; sha256: string; result: ReadResult; group?: boolean }[] = [];
+  const sources: { path: string; sha256: string; result: ReadResult; group?: boolean; derivedFrom?: string[] }[] = [];
   for (let i = 0; i < files.length; i++) {
     if (routes[i].reader === "ssda903") continue;
     sources.push({ path: files[i].path, sha256: files[i].sha256, result: await readOne(files[i], routes[i], options) });
@@ -429,6 +444,13 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
   if (ssda903.length > 0) {
     const result = ingestSsda903(ssda903.map((f) => ({ name: f.path, bytes: f.bytes })), { ...(options.la ? { la: options.la } : {}), ...(options.collectionYear ? { collectionYear: options.collectionYear } : {}) });
     sources.push({ path: ssda903.map((f) => f.path).join(" + "), sha256: ssda903.map((f) => f.sha256).join(" + "), result, group: true });
+  }
+  // 3. The Ofsted register over all lists and joiners and leavers sheets.
+  const registerInputs = sources.filter((s) => s.result.register).map((s) => ({ path: s.path, payload: s.result.register! }));
+  const register = registerInputs.length > 0 ? assembleRegister(registerInputs) : null;
+  if (register) {
+    const result: ReadResult = { kind: OFSTED_REGISTER_KIND, rows: register.rows, diagnostics: register.diagnostics, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: {} };
+    sources.push({ path: `derived from ${registerInputs.length} Ofsted files`, sha256: "", result, group: true, derivedFrom: registerInputs.map((r) => r.path) });
   }
   const results = sources.map((s) => s.result);
   const prefer = options.prefer ? parsePreference(options.prefer) : [];
@@ -448,6 +470,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
     diagnostics: sources[i].group ? r.diagnostics.length : perFile.get(sources[i].path) ?? 0,
     rows_superseded: merged.superseded[i],
     ...(r.collectionYear ? { collection_year: r.collectionYear } : {}),
+    ...(sources[i].derivedFrom ? { derived_from: sources[i].derivedFrom } : {}),
   }));
   const rows = merged.rows.sort(compareRows);
   const count = (severity: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === severity).length;
@@ -458,6 +481,7 @@ export async function ingestFiles(files: readonly InputFile[], options: IngestOp
     inputs,
     rows: rows.length,
     diagnostics: { error: count("error"), warning: count("warning"), info: count("info") },
+    ...(register ? { supply_register: register.summary } : {}),
   };
   if (prefer.length > 0) manifest.prefer = prefer;
   return { rows, diagnostics, manifest };

@@ -90,7 +90,7 @@ export function parseDatasetCsv(text: string, file = "dataset.csv", options: { m
 /**
  * Read a dataset folder; with `measures`, only the rows of those measures.
  * @throws SuffError E_DATASET_NOT_FOUND (exit 2) when dataset.csv or manifest.json is missing; E_DATASET_INVALID when malformed.
- * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.1.0"
+ * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.2.0"
  */
 export function loadDataset(dir: string, options: { measures?: readonly string[] } = {}): { rows: DatasetRow[]; manifest: Manifest } {
   const csvPath = path.join(dir, "dataset.csv");

@@ -299,6 +299,7 @@ export const SECTOR: CodeList = {
     { code: "voluntary", label: "Voluntary", aliases: ["PR5"] },
     { code: "health", label: "Health Authority", aliases: ["Health", "PR3"] },
     { code: "academy", label: "Academy" },
+    { code: "other_public", label: "Other public sector", aliases: ["Public sector", "Public", "Other public", "Other public provision"] },
   ],
 };
 
@@ -308,16 +309,17 @@ export const PROVISION_TYPE: CodeList = {
   roots: [
     { code: "childrens_home", label: "Children's home" },
     { code: "secure_childrens_home", label: "Secure children's home" },
-    { code: "residential_special_school_ch", label: "Residential special school (registered as a children's home)" },
+    { code: "residential_special_school_ch", label: "Residential special school (registered as a children's home)", aliases: ["Residential special school (>295 days/year)"] },
     { code: "residential_special_school", label: "Residential Special School" },
     { code: "ifa", label: "Independent Fostering Agency" },
     { code: "residential_family_centre", label: "Residential Family Centre" },
     { code: "boarding_school", label: "Boarding School" },
-    { code: "fe_college_residential", label: "Further Education College with Residential Accommodation" },
+    { code: "fe_college_residential", label: "Further Education College with Residential Accommodation", aliases: ["Further Education College"] },
     { code: "secure_training_centre", label: "Secure Training Centre" },
     { code: "voluntary_adoption_agency", label: "Voluntary Adoption Agency" },
     { code: "adoption_support_agency", label: "Adoption Support Agency" },
     { code: "holiday_scheme_disabled", label: "Residential Holiday Scheme for Disabled Children" },
+    { code: "supported_accommodation", label: "Supported Accommodation", aliases: ["Supported accommodation provider"] },
   ],
 };
 
@@ -331,6 +333,14 @@ export const SPEND_CATEGORY: CodeList = {
     { code: "other_spend", label: "Other" },
   ],
 };
+
+/**
+ * Owning organisation (owning_group) is free text as Ofsted records it ("Organisation which
+ * owns the provider"), normalised by src/reference/owner-name.ts. Two values are reserved:
+ * TOTAL for the total over owners and this one for a provider whose list gives no owner
+ * (all lists before 2018, and blanks after).
+ */
+export const OWNER_NOT_RECORDED = "not_recorded";
 
 /** Every coded dimension's list, by dimension column. Free-text dimensions (provider_id, owning_group, opening_year) have none. */
 export const CODE_LISTS: Record<string, CodeList> = {

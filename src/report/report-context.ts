@@ -13,6 +13,7 @@
  *     same forecast: England does not depend on the breakdown or the footprints);
  *  4. evaluate the same plans at the last six origins on the data up to each, so every
  *     backtest figure and claim in the reports is of the forecast shown.
+ *  5. keep the dataset's Ofsted register rows of the latest snapshot for the supply section.
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { FootprintSet } from "../spec/footprint.ts";
@@ -24,17 +25,20 @@ import { findLa, lasInYear, statisticalNeighbours, type LocalAuthority } from ".
 import { ENGLAND, REGIONS } from "../reference/regions.ts";
 import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
 import { membersInYear } from "../aggregate/members-in-year.ts";
+import { ownerTotalsOnly } from "../aggregate/owner-totals-only.ts";
 import type { AggregateResult } from "../aggregate/types.ts";
 import { defaultPlan } from "../forecast/default-plan.ts";
 import type { DatasetPlan } from "../forecast/dataset-plan.ts";
 import { run } from "../forecast/run.ts";
 import { evaluate, type PlanEvaluation } from "../forecast/evaluate.ts";
-import type { OfstedProvider } from "../ingest/from-published/read-ofsted-providers.ts";
 import { MEASURES } from "../template/measures.ts";
-import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, StockFlowReport, SupplyProvider } from "./report-input.ts";
+import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, StockFlowReport, ScopeSupply } from "./report-input.ts";
 import type { EpisodeTable } from "../spec/ssda903.ts";
 import { stockFlowReport } from "./stock-flow-report.ts";
 import { backtestByHorizon, evaluationFigures } from "./forecast-evaluation.ts";
+import { sourceClass } from "../ingest/ingest-files.ts";
+import { supplyPanel } from "../market/supply-panel.ts";
+import type { MarketScope } from "../market/market-scope.ts";
 
 export interface ReportContextOptions {
   year?: number;
@@ -65,8 +69,9 @@ export interface ReportContext {
   /** The default dataset plan of children looked after at 31 March, by placement group and by age band (each adds up to the total), its forecast and its evaluation. */
   forecast: ContextForecast | null;
   forecastNotes: string[];
-  providers: OfstedProvider[];
-  providersYear: number | null;
+  /** The dataset's Ofsted register rows (LA level, the latest snapshot at or before the report year), for the supply section. */
+  supplyRows: DatasetRow[];
+  supplyYear: number | null;
   laRows: Map<string, DatasetRow[]>;
   /** Per LA (old code): its rows of return measures (RETURN_MEASURES) that hold a value. */
   returnRows: Map<string, DatasetRow[]>;
@@ -116,7 +121,7 @@ function latestYear(rows: DatasetRow[]): number {
  * Compute the shared context.
  * @throws SuffError E_REPORT_NO_DATA when the dataset has no LA children-looked-after figures.
  */
-export function prepareReportContext(rows: DatasetRow[], providers: { providers: OfstedProvider[]; year: number } | null, options: ReportContextOptions): ReportContext {
+export function prepareReportContext(rows: DatasetRow[], options: ReportContextOptions): ReportContext {
   // 1. The report year.
   const year = options.year ?? latestYear(rows);
   const laRows = new Map<string, DatasetRow[]>();
@@ -126,13 +131,15 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     const list = laRows.get(r.old_la_code) ?? [];
     list.push(r);
     laRows.set(r.old_la_code, list);
-    if (RETURN_SET.has(r.measure) && r.value !== null) {
+    // Published figures of the same measures (Ofsted and LAIT foster places) are not returns.
+    if (RETURN_SET.has(r.measure) && r.value !== null && !(r.source && sourceClass(r.source) === "published")) {
       const own = returnRows.get(r.old_la_code) ?? [];
       own.push(r);
       returnRows.set(r.old_la_code, own);
     }
   }
-  const upTo = rows.filter((r) => Number(r.time_period) <= year);
+  // Owner-level register rows are read by the supply section through supplyPanel, not aggregated.
+  const upTo = ownerTotalsOnly(rows).filter((r) => Number(r.time_period) <= year);
   // 2. Aggregates.
   const publish = options.publish === false ? undefined : { k: K };
   const regions = aggregateDataset(upTo, { to: "region", publish });
@@ -174,8 +181,7 @@ export function prepareReportContext(rows: DatasetRow[], providers: { providers:
     footprintSet: options.footprints ?? null,
     forecast,
     forecastNotes: [...new Set(notes)],
-    providers: providers?.providers ?? [],
-    providersYear: providers?.year ?? null,
+    ...latestSupply(rows, year),
     laRows,
     returnRows,
     ssda903: options.ssda903 ?? null,
@@ -396,11 +402,27 @@ function coverage(ctx: ReportContext, scope: ReportScope): CoverageRow[] {
   return out;
 }
 
-function supply(ctx: ReportContext, scope: ReportScope): SupplyProvider[] {
-  const members = new Set(membersOf(ctx, scope, ctx.providersYear ?? ctx.year).map((la) => la.oldCode));
-  return ctx.providers
-    .filter((p) => scope.kind === "england" || members.has(p.laOldCode))
-    .map((p) => ({ urn: p.urn, provisionType: p.provisionType, sector: p.sector, places: p.places, owner: p.owningOrganisation }));
+/** The register rows of the latest 31 March snapshot at or before the report year. */
+function latestSupply(rows: readonly DatasetRow[], year: number): { supplyRows: DatasetRow[]; supplyYear: number | null } {
+  let latest = -Infinity;
+  for (const r of rows) if (r.measure === "registered_providers" && r.time_identifier === "Reporting year" && r.geographic_level === "Local authority" && Number(r.time_period) <= year) latest = Math.max(latest, Number(r.time_period));
+  if (!Number.isFinite(latest)) return { supplyRows: [], supplyYear: null };
+  const period = String(latest);
+  const measures = new Set(["registered_providers", "registered_places", "registered_providers_rebuilt", "registered_places_rebuilt"]);
+  return { supplyRows: rows.filter((r) => r.time_period === period && r.time_identifier === "Reporting year" && r.geographic_level === "Local authority" && measures.has(r.measure)), supplyYear: latest };
+}
+
+function marketScope(ctx: ReportContext, scope: ReportScope): MarketScope {
+  if (scope.kind === "england") return { kind: "england" };
+  if (scope.kind === "region") return { kind: "region", code: scope.code };
+  if (scope.kind === "la") return { kind: "las", codes: [scope.code] };
+  return { kind: "footprint", footprint: ctx.footprintSet!.footprints.find((f) => f.code === scope.code)! };
+}
+
+function supply(ctx: ReportContext, scope: ReportScope): ScopeSupply {
+  if (ctx.supplyYear === null) return { year: null, rows: [], rebuilt: false };
+  const panel = supplyPanel(ctx.supplyRows, marketScope(ctx, scope), { byOwner: true });
+  return { year: ctx.supplyYear, rows: panel.register, rebuilt: panel.register.some((r) => r.providersRebuilt !== null) };
 }
 
 /**
@@ -438,8 +460,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     horizon: ctx.horizon,
     rows,
     comparators,
-    providers: supply(ctx, scope),
-    providersYear: ctx.providersYear,
+    supply: supply(ctx, scope),
     forecast,
     coverage: coverage(ctx, scope),
     members,

@@ -4,6 +4,7 @@
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { ReportScope } from "../spec/report.ts";
+import type { SupplyPanelRow } from "../market/supply-panel.ts";
 
 export interface Comparator {
   name: string;
@@ -11,12 +12,14 @@ export interface Comparator {
   rows: DatasetRow[];
 }
 
-export interface SupplyProvider {
-  urn: string;
-  provisionType: string;
-  sector: string;
-  places: number | null;
-  owner: string;
+/** Registered supply of the scope at the latest snapshot, read from the dataset (supplyPanel). */
+export interface ScopeSupply {
+  /** Year ending 31 March of the snapshot, or null when the dataset has no register rows. */
+  year: number | null;
+  /** Register rows of that year: totals over owners and, by owner, the leaves. */
+  rows: SupplyPanelRow[];
+  /** True when the year's Ofsted list named inspected providers only and the rest were rebuilt. */
+  rebuilt: boolean;
 }
 
 export interface ForecastPoint {
@@ -135,9 +138,8 @@ export interface ReportInput {
   /** Rows of the scope's own geography (an LA, or the scope aggregate). */
   rows: DatasetRow[];
   comparators: Comparator[];
-  providers: SupplyProvider[];
-  /** The year the provider snapshot describes (Ofsted, 31 March). */
-  providersYear: number | null;
+  /** Registered supply (Ofsted register rows of the dataset) at the latest snapshot. */
+  supply: ScopeSupply;
   forecast: ScopeForecast | null;
   coverage: CoverageRow[];
   /** Member LAs of the scope (names), for the coverage section. */

@@ -117,6 +117,8 @@ export interface ManifestInput {
   rows_superseded?: number;
   /** SSDA903 inputs: how each return's YEAR label was read. */
   collection_year?: CollectionYearStatement;
+  /** For rows the toolkit derived from several inputs (the Ofsted register): those inputs. Such an entry reads no rows itself. */
+  derived_from?: string[];
 }
 
 /**
@@ -144,6 +146,8 @@ export interface Manifest {
   diagnostics: { error: number; warning: number; info: number };
   /** suff ingest --prefer, when given: the sources preferred between two values, most preferred first. */
   prefer?: string[];
+  /** The Ofsted register built from the provider lists, per snapshot (issue 10): which years were rebuilt and how many providers. */
+  supply_register?: import("./register.ts").RegisterYearSummary[];
 }
 
 /** True when the value looks like a DatasetRow. */
@@ -169,6 +173,12 @@ export interface ReadResult {
   rowsSkipped: Record<string, number>;
   /** SSDA903 readers: how the YEAR labels were read (copied into the manifest). */
   collectionYear?: CollectionYearStatement;
+  /**
+   * Provider-level Ofsted records (provider lists, joiners and leavers): the register stage
+   * of ingest turns all of them together into registered_* rows (a year's list alone cannot
+   * be completed), so these readers return no rows of their own.
+   */
+  register?: import("./register.ts").RegisterPayload;
   /**
    * Where each accepted row came from, by index into `rows` (optional: readers that know
    * sheet/cell or row/column fill it so that validation can point at the cell).

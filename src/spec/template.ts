@@ -6,7 +6,7 @@ import type { DimensionColumn } from "./dataset.ts";
 
 export type SectionId = "context" | "demand" | "location" | "unmet_need" | "supply" | "cost" | "providers";
 
-export type Unit = "children" | "places" | "households" | "homes" | "beds" | "count" | "gbp_per_week" | "gbp_thousand" | "gbp" | "enquiries";
+export type Unit = "children" | "places" | "households" | "homes" | "beds" | "count" | "gbp_per_week" | "gbp_thousand" | "gbp" | "enquiries" | "index";
 
 /**
  * How a measure combines across LAs: `sum` adds; `weighted_mean` averages with the
@@ -17,6 +17,8 @@ export type Aggregation = { kind: "sum" } | { kind: "weighted_mean"; weight: str
 /** A validation rule that a measure carries. Implemented in src/validate/. */
 export type MeasureRule =
   | { kind: "non_negative_integer" }
+  /** A whole number that may be negative (a net flow such as cla_net_gain). */
+  | { kind: "integer" }
   | { kind: "non_negative" }
   /** The values over `dimension` (leaves or groups) add up to the `total` row. */
   | { kind: "parts_sum_to_total"; dimension: DimensionColumn }
@@ -38,6 +40,12 @@ export interface Measure {
   aggregation: Aggregation;
   dimensions: MeasureDimension[];
   rules: MeasureRule[];
+  /**
+   * "public_register" for counts of a public register that are not about children (Ofsted's
+   * providers and places): published by Ofsted provider by provider, so disclosure control
+   * does not apply to them. Absent for everything else.
+   */
+  disclosure?: "public_register";
   /** Where the value usually comes from: a published file, SSDA903, or the LA's own records. */
   sources: Array<"dfe_published" | "ssda903" | "ofsted" | "mhclg_ro3" | "ons" | "la_records">;
   /**

@@ -7,7 +7,7 @@
 import type { DimensionColumn } from "../spec/dataset.ts";
 import type { Aggregation, Measure, MeasureDimension, MeasureRule, Section, Template, Unit } from "../spec/template.ts";
 
-export const TEMPLATE_VERSION = "1.1.0";
+export const TEMPLATE_VERSION = "1.2.0";
 
 /**
  * The required measures: the core the CMA market study asked every LA to report in the
@@ -47,6 +47,13 @@ function dims(...columns: DimensionColumn[]): MeasureDimension[] {
   return columns.map((column) => ({ column, total: !freeText.includes(column) }));
 }
 
+/** Ofsted register dimensions: provision type, sector and owning organisation, each with a "total" row. */
+const OFSTED_DIMS: MeasureDimension[] = [
+  { column: "provision_type", total: true },
+  { column: "sector", total: true },
+  { column: "owning_group", total: true },
+];
+
 function count(
   id: string,
   section: Measure["section"],
@@ -61,9 +68,27 @@ function count(
   return { id, section, label, description, unit, aggregation: SUM, dimensions, rules: [...COUNT_RULES, ...sumRules, ...extraRules], sources, required: false };
 }
 
+/** A measure counting a public register (Ofsted providers and places): not subject to disclosure control. */
+function publicRegister(measure: Measure): Measure {
+  return { ...measure, disclosure: "public_register" };
+}
+
 const ALL_MEASURES: Measure[] = [
   // Context
   count("population_0_17", "context", "Children aged 0 to 17", "ONS mid-year population estimate of children aged 0 to 17 in the LA (mid-year before 31 March of the period).", [], ["ons"], "children"),
+
+  {
+    id: "cpi_index",
+    section: "context",
+    label: "Consumer prices index (2015 = 100)",
+    description: "ONS Consumer Prices Index, all items, UK (series D7BT, 2015 = 100): the March level (time_identifier March) and, for the financial year ending 31 March, the geometric mean of the two March levels around it (Financial year). Built from the figures ONS published for March (src/ingest/from-published/read-ons-cpi.ts). National rows only; used to put costs in real terms.",
+    unit: "index",
+    aggregation: { kind: "not_additive" },
+    dimensions: [],
+    rules: [{ kind: "non_negative" }],
+    sources: ["ons"],
+    required: false,
+  },
 
   // Demand
   count("cla_31_march", "demand", "Children looked after at 31 March", "Children looked after at 31 March, excluding those looked after under an agreed series of short-term placements (V3/V4), by placement type and age band.", dims("placement_type", "age_band"), ["dfe_published", "ssda903"], "children", [{ kind: "at_most", measure: "foster_places_approved", self: { placement_type: "foster_la", age_band: "total" } }]),
@@ -83,6 +108,19 @@ const ALL_MEASURES: Measure[] = [
   count("placed_outside_la", "location", "Placed outside the LA boundary", "Children looked after at 31 March placed outside the LA boundary, by placement type.", dims("placement_type"), ["dfe_published", "ssda903"], "children", [{ kind: "at_most", measure: "cla_31_march", where: { age_band: "total" } }]),
   count("placed_over_20_miles", "location", "Placed more than 20 miles from home", "Children looked after at 31 March placed more than 20 miles from home, by placement type.", dims("placement_type"), ["dfe_published", "ssda903"], "children", [{ kind: "at_most", measure: "cla_31_march", where: { age_band: "total" } }]),
   count("placed_outside_region", "location", "Placed outside the region", "Children looked after at 31 March placed outside the LA's region, by placement type.", dims("placement_type"), ["ssda903", "la_records"], "children", [{ kind: "at_most", measure: "placed_outside_la" }]),
+  count("cla_placed_in_la_by_other_las", "location", "Children placed in the LA by other LAs", "Children looked after at 31 March who are the responsibility of another LA and placed within this LA's boundary (DfE LA of placement).", [], ["dfe_published"]),
+  {
+    id: "cla_net_gain",
+    section: "location",
+    label: "Net gain of children by the LA",
+    description: "Children placed in the LA by other LAs minus the LA's own children placed outside its boundary, at 31 March (DfE net gain; negative when the LA places more children out than it takes in).",
+    unit: "children",
+    aggregation: SUM,
+    dimensions: [],
+    rules: [{ kind: "integer" }],
+    sources: ["dfe_published"],
+    required: false,
+  },
   count("cla_31_march_by_location", "location", "Children looked after at 31 March by locality and distance", "Children looked after at 31 March by locality of placement and distance from home.", dims("locality", "distance"), ["dfe_published", "ssda903"]),
   count("new_placements_in_year_by_location", "location", "New placements in the year by locality and distance", "Placements starting during the year by locality and distance from home.", dims("locality", "distance"), ["dfe_published", "ssda903"], "count"),
 
@@ -109,8 +147,16 @@ const ALL_MEASURES: Measure[] = [
   count("supported_accommodation_beds", "supply", "Supported accommodation beds", "Registered supported accommodation beds available to the LA at 31 March.", [], ["la_records"], "beds"),
   count("secure_beds", "supply", "Secure beds", "Secure children's home beds available to the LA at 31 March.", [], ["la_records"], "beds"),
   count("planned_new_beds", "supply", "Planned new beds", "New beds planned by placement type and the year (ending 31 March) they are due to open.", dims("placement_type", "opening_year"), ["la_records"], "beds"),
-  count("registered_places", "supply", "Ofsted-registered places", "Places in Ofsted-registered provision located in the LA at 31 March, by provision type and sector.", dims("provision_type", "sector"), ["ofsted"], "places"),
-  count("registered_providers", "supply", "Ofsted-registered providers", "Ofsted-registered providers located in the LA at 31 March, by provision type and sector.", dims("provision_type", "sector"), ["ofsted"], "count"),
+  count("foster_places_filled", "supply", "In-house foster places filled", "Approved in-house foster places with a child placed at 31 March (Ofsted fostering data; from 2022 excluding family and friends carers).", [], ["la_records", "ofsted"], "places", [{ kind: "at_most", measure: "foster_places_approved" }]),
+  count("foster_places_unavailable", "supply", "In-house foster places not available", "Approved in-house foster places not available for use at 31 March (e.g. carer on a break, or matched to one child only).", [], ["la_records", "ofsted"], "places", [{ kind: "at_most", measure: "foster_places_approved" }]),
+  publicRegister(count("registered_places", "supply", "Ofsted-registered places", "Places in Ofsted-registered provision located in the LA at 31 March (30 September for the 2014 snapshot), by provision type, sector and owning organisation (as Ofsted records it; 'total' over each). Agencies have no places: not_applicable, never zero.", OFSTED_DIMS, ["ofsted"], "places")),
+  publicRegister(count("registered_providers", "supply", "Ofsted-registered providers", "Ofsted-registered providers (homes, schools, agencies) located in the LA at 31 March (30 September for the 2014 snapshot), by provision type, sector and owning organisation ('total' over each).", OFSTED_DIMS, ["ofsted"], "count")),
+  publicRegister(count("registered_providers_rebuilt", "supply", "Registered providers rebuilt from later lists", "Of registered_providers, those missing from the year's Ofsted list (inspected providers only) and rebuilt from registration dates in later lists and the joiners and leavers sheets.", dims("provision_type", "sector"), ["ofsted"], "count")),
+  publicRegister(count("registered_places_rebuilt", "supply", "Registered places rebuilt from later lists", "Of registered_places, the places of providers rebuilt from later lists (places as recorded in the nearest later list or leavers sheet).", dims("provision_type", "sector"), ["ofsted"], "places")),
+  publicRegister(count("registered_providers_opened", "supply", "Providers registered in the year", "Providers that joined the Ofsted register during the year ending 31 March (Ofsted joiners, or new in the register where no joiners sheet exists), by provision type and sector.", dims("provision_type", "sector"), ["ofsted"], "count")),
+  publicRegister(count("registered_providers_closed", "supply", "Providers that closed in the year", "Providers that left the Ofsted register (resigned, closed or cancelled) during the year ending 31 March (Ofsted leavers, or gone from the register where no leavers sheet exists), by provision type and sector.", dims("provision_type", "sector"), ["ofsted"], "count")),
+  publicRegister(count("registered_places_opened", "supply", "Places of providers registered in the year", "Registered places of the providers counted in registered_providers_opened.", dims("provision_type", "sector"), ["ofsted"], "places")),
+  publicRegister(count("registered_places_closed", "supply", "Places of providers that closed in the year", "Registered places of the providers counted in registered_providers_closed (their places when last listed).", dims("provision_type", "sector"), ["ofsted"], "places")),
 
   // Cost
   {
@@ -148,6 +194,30 @@ const ALL_MEASURES: Measure[] = [
     dimensions: dims("spend_category"),
     rules: [{ kind: "parts_sum_to_total", dimension: "spend_category" }],
     sources: ["mhclg_ro3", "la_records"],
+    required: false,
+  },
+  {
+    id: "s251_weekly_unit_cost",
+    section: "cost",
+    label: "S251 weekly unit cost",
+    description: "DfE Section 251 outturn weekly unit cost in the financial year (GBP a week, cash prices, rounded to GBP 5 by DfE): fostering spend over children in foster placements at 31 March; residential care spend over residential care days (K1, K2, R1, S1) x 7; all children looked after spend over children looked after at 31 March. Not additive.",
+    unit: "gbp_per_week",
+    aggregation: { kind: "not_additive" },
+    dimensions: dims("spend_category"),
+    rules: [{ kind: "non_negative" }],
+    sources: ["dfe_published"],
+    required: false,
+  },
+  {
+    id: "s251_spend",
+    section: "cost",
+    label: "S251 spend on children looked after",
+    description: "DfE Section 251 outturn gross spend (GBP) in the financial year, by line (all children looked after, residential care, fostering) and provider (own provision, private, voluntary, other public; 'total' over both).",
+    unit: "gbp",
+    aggregation: SUM,
+    dimensions: dims("spend_category", "sector"),
+    rules: [{ kind: "non_negative" }, { kind: "parts_sum_to_total", dimension: "sector" }],
+    sources: ["dfe_published"],
     required: false,
   },
   count("placements_over_10k_week", "cost", "Placements costing more than GBP 10,000 a week", "Placements at 31 March with a weekly cost above GBP 10,000, by placement type.", dims("placement_type"), ["la_records"], "count"),

@@ -30,7 +30,7 @@ export function templateJsonSchema(): Schema {
   const properties: Record<string, Schema> = {};
   for (const c of GEOGRAPHY_COLUMNS) properties[c] = { type: "string" };
   properties.time_period = { type: "string", pattern: "^[0-9]{4}$", description: "Year ending 31 March, e.g. 2025." };
-  properties.time_identifier = { type: "string", enum: ["Reporting year", "Financial year", "Calendar year", ""] };
+  properties.time_identifier = { type: "string", enum: ["Reporting year", "Financial year", "Calendar year", "September", ""] };
   properties.geographic_level = { type: "string", enum: ["Local authority", "Regional", "National", "Footprint"] };
   properties.old_la_code = { type: "string", pattern: "^([0-9]{3})?$" };
   properties.new_la_code = { type: "string", pattern: "^(E(06|07|08|09|10)[0-9]{6})?$" };
@@ -46,8 +46,9 @@ export function templateJsonSchema(): Schema {
       if (!own.has(c)) then[c] = { const: "" };
       else if (CODE_LISTS[c]) then[c] = { type: "string", minLength: 1 };
     }
-    if (m.unit !== "gbp_per_week" && m.unit !== "gbp_thousand" && m.unit !== "gbp") then.value = { type: ["integer", "null"], minimum: 0 };
-    else then.value = { type: ["number", "null"], minimum: 0 };
+    const integer = m.rules.some((r) => r.kind === "non_negative_integer" || r.kind === "integer");
+    const nonNegative = m.rules.some((r) => r.kind === "non_negative_integer" || r.kind === "non_negative");
+    then.value = { type: [integer ? "integer" : "number", "null"], ...(nonNegative ? { minimum: 0 } : {}) };
     const rule: Schema = { description: `${m.id}: ${m.required ? "required" : "optional"}`, properties: then };
     // A required measure's row has a value, or says why not (a missing_reason other than a plain blank).
     if (m.required) rule.anyOf = [{ properties: { value: { type: "number" } }, required: ["value"] }, { properties: { value_status: { enum: VALUE_STATUSES.filter((s) => s !== "ok" && s !== "missing") } }, required: ["value_status"] }];

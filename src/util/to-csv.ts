@@ -6,15 +6,20 @@ import { neutraliseFormula } from "./neutralise-formula.ts";
 
 export type CsvCell = string | number | null | undefined;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /**
- * One CSV cell: empty for missing, numbers as written, text neutralised and quoted as needed.
- * @example csvCell("a,b") // "\"a,b\""
+ * One CSV cell: quoted when needed, formulas neutralised, missing as empty.
+ * @example csvCell('a "b"') // "\"a \"\"b\"\"\""
  */
 export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined || value === "") return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // Fast path for plain codes and names (the great majority of dataset cells).
+  const first = value.charCodeAt(0);
+  if (first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13 && !NEEDS_QUOTES.test(value)) return value;
   const text = neutraliseFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Rule: values obey their measure's value rules: counts (non_negative_integer) are whole
- * numbers of 0 or more; money (non_negative) is 0 or more.
+ * numbers of 0 or more; net flows (integer) are whole numbers of any sign; money
+ * (non_negative) is 0 or more.
  */
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { diagnostic } from "../spec/messages/index.ts";
@@ -21,8 +22,9 @@ export const countValues: Rule = {
     ctx.rows.forEach((row, i) => {
       if (row.value === null) return;
       const rules = findMeasure(row.measure)?.rules ?? [];
-      const integer = rules.some((r) => r.kind === "non_negative_integer");
-      const nonNegative = integer || rules.some((r) => r.kind === "non_negative");
+      const count = rules.some((r) => r.kind === "non_negative_integer");
+      const integer = count || rules.some((r) => r.kind === "integer");
+      const nonNegative = count || rules.some((r) => r.kind === "non_negative");
       if (integer && !Number.isInteger(row.value)) out.push(diagnostic("E_COUNT_NOT_INTEGER", { measure: row.measure, value: row.value }, pointAt(ctx, i)));
       if (nonNegative && row.value < 0) out.push(diagnostic("E_VALUE_NEGATIVE", { measure: row.measure, value: row.value }, pointAt(ctx, i)));
     });

@@ -1,5 +1,6 @@
 // A small synthetic scope (rows shaped like the ingested dataset) for report tests.
 import type { DatasetRow, DimensionColumn } from "../../src/spec/dataset";
+import type { SupplyPanelRow } from "../../src/market/supply-panel";
 import type { ReportInput } from "../../src/report/report-input";
 
 export function row(measure: string, dims: Partial<Record<DimensionColumn, string>>, year: number, value: number | null, status: DatasetRow["value_status"] = value === null ? "suppressed" : "ok"): DatasetRow {
@@ -30,6 +31,12 @@ export function scopeRows(scale = 1): DatasetRow[] {
   return rows;
 }
 
+/** Register rows as supplyPanel returns them: the owner leaf and the totals over owner. */
+function supplyRows(provisionType: string, sector: string, owner: string, providers: number, places: number | null): SupplyPanelRow[] {
+  const row = (o: string, t: string, s: string): SupplyPanelRow => ({ year: 2023, timeIdentifier: "Reporting year", provisionType: t, sector: s, owner: o, providers, places, providersRebuilt: null, placesRebuilt: null, members: 1, membersWithData: 1 });
+  return [row(owner, provisionType, sector), row("total", provisionType, sector), row("total", provisionType, "total")];
+}
+
 export function reportInput(): ReportInput {
   return {
     scope: { kind: "la", code: "E06000001", name: "Hartlepool" },
@@ -41,14 +48,16 @@ export function reportInput(): ReportInput {
       { name: "North East", kind: "region", rows: scopeRows(12) },
       { name: "Halton", kind: "neighbour", rows: scopeRows(0.9) },
     ],
-    providers: [
-      { urn: "1", provisionType: "childrens_home", sector: "private", places: 4, owner: "Group A" },
-      { urn: "2", provisionType: "childrens_home", sector: "private", places: 6, owner: "Group A" },
-      { urn: "3", provisionType: "childrens_home", sector: "la", places: 5, owner: "Hartlepool Borough Council" },
-      { urn: "4", provisionType: "secure_childrens_home", sector: "la", places: 8, owner: "Another Council" },
-      { urn: "5", provisionType: "ifa", sector: "private", places: null, owner: "IFA Ltd" },
-    ],
-    providersYear: 2023,
+    supply: {
+      year: 2023,
+      rebuilt: false,
+      rows: [
+        ...supplyRows("childrens_home", "private", "Group A", 2, 10),
+        ...supplyRows("childrens_home", "la", "Hartlepool Borough Council", 1, 5),
+        ...supplyRows("secure_childrens_home", "la", "Another Council", 1, 8),
+        ...supplyRows("ifa", "private", "IFA Ltd", 1, null),
+      ],
+    },
     forecast: {
       model: "pooled-rate",
       intervals: "Intervals are calibrated from rolling-origin forecast errors.",

@@ -13,7 +13,7 @@ import { stockFlowPlan } from "../../src/forecast/stock-flow/stock-flow-plan";
 describe("a report from an SSDA903 extract", async () => {
   const dataset = await ingestFiles(loadFiles(["test/fixtures/ssda903-samples/combined"]), { la: "805", created: "2026-01-01T00:00:00Z" });
   const episodes = loadEpisodeTable("test/fixtures/ssda903-samples/combined", { la: "805" }).table;
-  const ctx = prepareReportContext(dataset.rows, null, { horizon: 3, ssda903: episodes });
+  const ctx = prepareReportContext(dataset.rows, { horizon: 3, ssda903: episodes });
   const model = buildReport(scopeInput(ctx, resolveScope("la:805", ctx), "2026-01-01"));
 
   it("builds every section for the latest return year", () => {

@@ -36,7 +36,7 @@ describe("template parts", () => {
   });
 
   it("section columns, layout, CSV header and formats", () => {
-    expect(sectionColumns("supply")).toEqual(["measure", "label", "placement_type", "sector", "provision_type", "opening_year", "value", "missing_reason"]);
+    expect(sectionColumns("supply")).toEqual(["measure", "label", "placement_type", "sector", "provision_type", "opening_year", "owning_group", "value", "missing_reason"]);
     expect(workbookLayout()[0]).toBe("Guidance");
     expect(templateCsvHeader()).toBe(`${DATASET_COLUMNS.join(",")}\n`);
     expect(templateCsvHeader().startsWith("time_period,time_identifier,geographic_level")).toBe(true);

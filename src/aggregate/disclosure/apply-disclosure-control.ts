@@ -10,6 +10,8 @@
  * cannot reveal a small LA count; only footprint cells are suppressed to achieve it. Limit:
  * the LA tables' own secondary suppression is their publisher's (not re-checked here).
  * Means are suppressed with their weight (a mean over fewer than k placements is not shown).
+ * Measures marked `disclosure: "public_register"` (Ofsted's providers and places, published
+ * provider by provider) are not controlled.
  */
 import type { Diagnostic } from "../../spec/diagnostic.ts";
 import type { ValueStatus } from "../../spec/dataset.ts";
@@ -66,6 +68,8 @@ export function applyDisclosureControl(
   for (const table of tables.values()) {
     const measure = findMeasure(table[0].measure);
     if (!measure || measure.aggregation.kind !== "sum") continue;
+    // Counts of a public register (Ofsted providers and places) are published provider by provider.
+    if (measure.disclosure === "public_register") continue;
     summary.tables++;
     const threshold = !MONEY_UNITS.has(measure.unit);
     // Cell i is the figure this table publishes for row i. For an exact row it is the true

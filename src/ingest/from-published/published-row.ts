@@ -48,6 +48,12 @@ export function publishedValue(
   // Publisher notes in place of a value ("[note 4]" in RO3) and a lone dash (Ofsted tables)
   // say the figure is not given: missing, never zero.
   if (parsed.status === "invalid" && /^(\[note \d+\]|-)$/i.test(raw.trim())) return { value: null, status: "not_available" };
+  // A spreadsheet error left in a published file (#VALUE!, #DIV/0!, #REF!, #N/A): the figure
+  // is not given. Missing, never zero; said once per cell.
+  if (parsed.status === "invalid" && /^#(VALUE!|DIV\/0!|REF!|N\/A|NAME\?|NUM!)$/i.test(raw.trim())) {
+    acc.note(diagnostic("W_PUBLISHED_SPREADSHEET_ERROR", { value: raw.trim(), column }, { ...where, column }));
+    return { value: null, status: "not_available" };
+  }
   if (parsed.status === "invalid") {
     acc.reject(diagnostic("E_PUBLISHED_BAD_VALUE", { value: raw, column }, { ...where, column }));
     return null;

@@ -132,3 +132,83 @@ export function headerColumns(bytes: Uint8Array): string[] {
     return [];
   }
 }
+
+/**
+ * The first `count` physical lines of a CSV file, each split into trimmed cells: cheap
+ * sniffing of published files whose header sits below a title (Ofsted and MHCLG sheets
+ * exported to CSV). A line that opens a quoted cell it does not close is closed at its end.
+ * @throws never
+ * @example headLines(new TextEncoder().encode("Title\nURN,Provision type\n1,2\n"), 2) // [["Title"], ["URN", "Provision type"]]
+ */
+export function headLines(bytes: Uint8Array, count = 20): string[][] {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+  const isUtf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  let text = isUtf16 ? decodeText(sample, "").text : lenientDecoder.decode(sample);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Parse whole records where the sample allows (a header cell may hold a line break),
+  // else line by line.
+  let cut = -1;
+  for (let n = 0, i = text.indexOf("\n"); i >= 0 && n < count * 4; n++, i = text.indexOf("\n", i + 1)) cut = i;
+  if (cut >= 0) {
+    try {
+      return parseCsvText(text.slice(0, cut + 1)).slice(0, count);
+    } catch {
+      // a quoted cell runs past the sample: fall back to physical lines
+    }
+  }
+  // Join physical lines while a quoted cell is open (an odd number of quotes so far).
+  const lines: string[] = [];
+  let pending = "";
+  for (const physical of text.split(/\r?\n/)) {
+    pending = pending === "" ? physical : `${pending}\n${physical}`;
+    if ((pending.match(/"/g)?.length ?? 0) % 2 === 0) {
+      lines.push(pending);
+      pending = "";
+      if (lines.length >= count) break;
+    }
+  }
+  if (pending !== "" && lines.length < count) lines.push(pending);
+  return lines.map((line) => {
+    try {
+      return parseCsvText(line)[0] ?? [];
+    } catch {
+      try {
+        return parseCsvText(`${line}"`)[0] ?? [];
+      } catch {
+        return line.split(",").map((c) => c.trim());
+      }
+    }
+  });
+}
+
+/** A published table whose header is not necessarily its first row. */
+export interface PublishedTableAt extends PublishedTable {
+  /** 0-based index of the header among the parsed rows (0 when the header is the first row). */
+  headerIndex: number;
+  /** The rows above the header (titles, notes), as parsed. */
+  preamble: string[][];
+  /** 1-based row number of each record (its parsed row, counting the header's row numbering from 1). */
+  rowNumber(recordIndex: number): number;
+}
+
+/**
+ * Parse a published CSV whose header is the first of its first `scan` rows that `isHeader`
+ * accepts (the title rows above it are kept as `preamble`); the records are the rows below.
+ * A file with no such row gives no columns and no records.
+ * Reference: RFC 4180.
+ * @throws Error when the text is not parseable CSV.
+ * @example publishedTableAt({ name: "a.csv", bytes: new TextEncoder().encode("Title\nURN,x\n1,2\n") }, (c) => c.includes("URN")).records // [["1", "2"]]
+ */
+export function publishedTableAt(file: PublishedFile, isHeader: (columns: readonly string[]) => boolean, scan = 30): PublishedTableAt {
+  const rows = parseCsvText(decodeUtf8(file.bytes));
+  const headerIndex = rows.slice(0, scan).findIndex((r) => isHeader(r));
+  if (headerIndex < 0) return { columns: [], records: [], index: new Map(), headerIndex: -1, preamble: rows.slice(0, scan), rowNumber: (i) => i + 2 };
+  const columns = rows[headerIndex].map((c) => c.replace(/\s+/g, " ").trim());
+  const width = columns.length;
+  const records = rows.slice(headerIndex + 1).map((r) => (r.length >= width ? r : [...r, ...new Array<string>(width - r.length).fill("")]));
+  const index = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (!index.has(c)) index.set(c, i);
+  });
+  return { columns, records, index, headerIndex, preamble: rows.slice(0, headerIndex), rowNumber: (i) => headerIndex + i + 2 };
+}

@@ -16,7 +16,7 @@ import { findLa, laGeography } from "../../reference/las.ts";
 import { ENGLAND } from "../../reference/regions.ts";
 import { diagnostic } from "../../spec/messages/index.ts";
 import { publishedRow, publishedValue } from "./published-row.ts";
-import { publishedTable, type PublishedFile } from "./published-table.ts";
+import { publishedTable, publishedTableAt, type PublishedFile, type PublishedTable } from "./published-table.ts";
 import { readAccumulator } from "./read-accumulator.ts";
 import { findLaByLooseName } from "./resolve-geography.ts";
 
@@ -50,14 +50,55 @@ function financialYear(name: string): number | null {
  */
 export function readMhclgRo3(file: PublishedFile): ReadResult {
   const table = publishedTable(file);
+  const categoryColumns = CATEGORY_COLUMNS.map(([code, pattern]) => [code, table.columns.findIndex((c) => pattern.test(c))] as const).filter(([, i]) => i >= 0);
+  return readRo3Records(file, table, categoryColumns, financialYear(file.name), (i) => i + 2);
+}
+
+/** RO3 column codes (row 7 of MHCLG's data sheet) of gross total expenditure, by spend category. */
+const CATEGORY_CODES: [string, string][] = [
+  [TOTAL, "RO3-csclkd-tot-exp"],
+  ["residential_care", "RO3-csclkdres-tot-exp"],
+  ["fostering", "RO3-csclkdfos-tot-exp"],
+  ["uasc_services", "RO3-csclkdasy-tot-exp"],
+  ["other_spend", "RO3-csclkdoth-tot-exp"],
+];
+
+/**
+ * True when a header row is MHCLG's RO3 data sheet exported to CSV (the header below
+ * title rows and rows of column codes).
+ * @example isMhclgRo3Sheet(["E-code", "ONS Code", "Local authority", "Notes", "Class", "Detailed Class", "Certified"]) // true
+ */
+export function isMhclgRo3Sheet(columns: readonly string[]): boolean {
+  return ["E-code", "ONS Code", "Local authority", "Class", "Certified"].every((c) => columns.includes(c));
+}
+
+/**
+ * Read MHCLG's RO3 data sheet (2022-23 and 2023-24 as published: header on row 12, the
+ * column codes such as RO3-csclkd-tot-exp above it). The columns are found by their codes;
+ * the year by the title ("Revenue Outturn (RO) 2022-23"), else the file name.
+ * @throws Error only when the bytes are not CSV.
+ * @example readMhclgRo3Sheet({ name: "RO3_LA_Data_2022-23.csv", bytes }).rows[0].time_period // "2023"
+ */
+export function readMhclgRo3Sheet(file: PublishedFile): ReadResult {
+  const table = publishedTableAt(file, isMhclgRo3Sheet);
+  const codes = table.preamble.find((r) => r.includes(CATEGORY_CODES[0][1])) ?? [];
+  const categoryColumns = CATEGORY_CODES.map(([code, id]) => [code, codes.indexOf(id)] as const).filter(([, i]) => i >= 0);
+  let year: number | null = null;
+  for (const row of table.preamble) {
+    const m = /\(RO\)\s*(20\d\d)-(\d\d)/.exec(row.join(" "));
+    if (m) { year = Number(m[1]) + 1; break; }
+  }
+  return readRo3Records(file, table, categoryColumns, year ?? financialYear(file.name), table.rowNumber);
+}
+
+function readRo3Records(file: PublishedFile, table: PublishedTable, categoryColumns: ReadonlyArray<readonly [string, number]>, year: number | null, rowNumber: (i: number) => number): ReadResult {
   const acc = readAccumulator(MHCLG_RO3_KIND);
   const cCode = table.index.get("ONS Code")!;
   const cName = table.index.get("Local authority") ?? -1;
   const cClass = table.index.get("Class")!;
-  const categoryColumns = CATEGORY_COLUMNS.map(([code, pattern]) => [code, table.columns.findIndex((c) => pattern.test(c))] as const).filter(([, i]) => i >= 0);
-  const year = financialYear(file.name);
   table.records.forEach((record, i) => {
-    const where = { file: file.name, row: i + 2 };
+    const where = { file: file.name, row: rowNumber(i) };
+    if (record.every((c) => c.trim() === "")) return acc.skip("blank row");
     if (year === null) {
       acc.reject(diagnostic("E_PUBLISHED_BAD_PERIOD", { value: file.name }, where));
       return;

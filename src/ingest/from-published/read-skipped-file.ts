@@ -1,8 +1,8 @@
 /**
  * Published files that are read and accounted but carry nothing the template holds:
- * the reference lookups (built into src/reference), placement stability indicators, and
- * Ofsted joiners and leavers. Every record is counted as skipped with the file's reason,
- * so the manifest shows the file was seen and why it gave no rows.
+ * the reference lookups (built into src/reference) and placement stability indicators.
+ * Every record is counted as skipped with the file's reason, so the manifest shows the
+ * file was seen and why it gave no rows.
  */
 import type { ReadResult } from "../../spec/dataset.ts";
 import { publishedTable, type PublishedFile } from "./published-table.ts";
@@ -20,11 +20,6 @@ export const SKIPPED_FILE_KINDS: readonly SkippedFileKind[] = [
     kind: "dfe-cla-placement-stability",
     reason: "placement stability indicators not in template",
     matches: (c) => c.includes("placement_stability") && c.includes("children_count"),
-  },
-  {
-    kind: "ofsted-joiners-leavers",
-    reason: "Ofsted joiners and leavers not in template",
-    matches: (c) => c.includes("Joiner status") && c.includes("Leaver status"),
   },
   {
     kind: "reference-la-codes-regions",

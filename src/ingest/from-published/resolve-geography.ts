@@ -98,6 +98,34 @@ function looseName(name: string): string {
 
 const looseIndex = new Map<number, Map<string, LocalAuthority>>();
 
+/** Other spellings of LA names in published files (Ofsted's 2014 snapshot in particular), by loose name. */
+const NAME_ALIASES: Readonly<Record<string, string>> = {
+  "bedford borough": "Bedford",
+  blackburn: "Blackburn with Darwen",
+  "bristol city": "Bristol, City of",
+  "nottingham city": "Nottingham",
+  "leicester city": "Leicester",
+  newcastle: "Newcastle upon Tyne",
+  "bath and ne somerset": "Bath and North East Somerset",
+  "medway towns": "Medway",
+  "west berkshire newbury": "West Berkshire",
+};
+
+/** Welsh principal areas: a provider registered with Ofsted but located in Wales is outside every English LA. */
+const WELSH_AREAS: ReadonlySet<string> = new Set([
+  "blaenau gwent", "bridgend", "caerphilly", "cardiff", "carmarthenshire", "ceredigion", "conwy", "denbighshire", "flintshire", "gwynedd",
+  "isle of anglesey", "merthyr tydfil", "monmouthshire", "neath port talbot", "newport", "pembrokeshire", "powys", "rhondda cynon taf",
+  "swansea", "torfaen", "vale of glamorgan", "wrexham",
+].map(looseName));
+
+/**
+ * True when a name is a Welsh principal area (Cardiff, Wrexham, ...).
+ * @example isWelshArea("Wrexham") // true
+ */
+export function isWelshArea(name: string): boolean {
+  return WELSH_AREAS.has(looseName(name));
+}
+
 /**
  * The LA whose name matches ignoring case, punctuation, "&"/"and" and the words "City of",
  * "County", "Council" (Ofsted and MHCLG spell LA names their own way: "Durham",
@@ -114,5 +142,9 @@ export function findLaByLooseName(name: string, year: number): LocalAuthority | 
     for (const la of lasInYear(year)) index.set(looseName(la.name), la);
     looseIndex.set(year, index);
   }
-  return index.get(looseName(name));
+  const loose = looseName(name);
+  const found = index.get(loose);
+  if (found) return found;
+  const alias = NAME_ALIASES[loose];
+  return alias ? findLaByLooseName(alias, year) : undefined;
 }

@@ -12,7 +12,8 @@ import { decodeUtf8, headerColumns, publishedTable } from "../../../src/ingest/f
 import { readAccumulator } from "../../../src/ingest/from-published/read-accumulator";
 import { readPublished, PUBLISHED_READERS } from "../../../src/ingest/from-published/read-published";
 import { findLaByLooseName, resolveGeography } from "../../../src/ingest/from-published/resolve-geography";
-import { readOfstedProviders } from "../../../src/ingest/from-published/read-ofsted-providers";
+import { readOfstedRegisterList } from "../../../src/ingest/from-published/read-ofsted-register-list";
+import { assembleRegister } from "../../../src/ingest/from-published/assemble-register";
 import { readOnsPopulation } from "../../../src/ingest/from-published/read-ons-population";
 import type { DatasetRow, ReadResult } from "../../../src/spec/dataset";
 
@@ -111,24 +112,29 @@ describe("ONS, Ofsted and MHCLG", () => {
     expect(result.rows.find((r) => r.geographic_level === "National" && r.time_period === "2025")?.value).toBe(12183016);
     expect(result.rows.some((r) => r.time_period === "2024")).toBe(false);
   });
-  it("Ofsted provider records keep URN, codes, places, LA and owner", () => {
-    const list = readOfstedProviders(fixture("ofsted-provider-level"), "ofsted_provider_level_31mar2023.csv");
-    expect(list.year).toBe(2023);
+  it("Ofsted provider records keep URN, codes, places, LA, owner and registration date", () => {
+    const result = readOfstedRegisterList({ name: "ofsted_provider_level_31mar2023.csv", bytes: fixture("ofsted-provider-level") });
+    const list = result.register!.kind === "list" ? result.register!.list : null;
+    expect(list!.date).toBe("2023-03-31");
     // Without a date in the name: the first 31 March on or after the latest registration date.
-    expect(readOfstedProviders(readFileSync("data/published/ofsted/ofsted_providers_places_31mar2023.csv")).year).toBe(2023);
-    expect(list.kind).toBe("ofsted-provider-level");
-    const p = list.providers[0];
-    expect(Object.keys(p).sort()).toEqual(["laName", "laOldCode", "owningOrganisation", "places", "provisionType", "provisionTypeLabel", "registrationStatus", "row", "sector", "sectorLabel", "shortBreakOnly", "urn"]);
-    expect(list.providers.every((x) => x.laOldCode !== "" && x.provisionType !== "" && x.sector !== "")).toBe(true);
+    const places = readOfstedRegisterList({ name: "x.csv", bytes: readFileSync("data/published/ofsted/ofsted_providers_places_31mar2023.csv") });
+    expect(places.register!.kind === "list" && places.register!.list.date).toBe("2023-03-31");
+    const p = list!.entries[0];
+    expect(Object.keys(p).sort()).toEqual(["constituency", "laOldCode", "owner", "places", "provisionType", "registrationDate", "row", "sector", "urn"]);
+    expect(list!.entries.every((x) => x.laOldCode !== "" && x.provisionType !== "" && x.sector !== "")).toBe(true);
+    expect(result.rows).toEqual([]);
   });
   it("Ofsted places: agencies have no places (not_applicable, not zero); totals add up", () => {
-    const rows = read("ofsted-providers-places").rows.filter((r) => r.old_la_code === "805");
-    const ifa = find(rows, { measure: "registered_places", dims: { provision_type: "ifa", sector: "total" } })[0];
+    const result = read("ofsted-providers-places");
+    const rows = assembleRegister([{ path: "p.csv", payload: result.register! }]).rows.filter((r) => r.old_la_code === "805");
+    const ifa = find(rows, { measure: "registered_places", dims: { provision_type: "ifa", sector: "total", owning_group: "total" } })[0];
     expect(ifa.value).toBeNull();
     expect(ifa.value_status).toBe("not_applicable");
-    const total = find(rows, { measure: "registered_providers", dims: { provision_type: "total", sector: "total" } })[0].value!;
-    const bySector = rows.filter((r) => r.measure === "registered_providers" && r.dims.provision_type === "total" && r.dims.sector !== "total").reduce((a, r) => a + r.value!, 0);
+    const total = find(rows, { measure: "registered_providers", dims: { provision_type: "total", sector: "total", owning_group: "total" } })[0].value!;
+    const bySector = rows.filter((r) => r.measure === "registered_providers" && r.dims.provision_type === "total" && r.dims.sector !== "total" && r.dims.owning_group === "total").reduce((a, r) => a + r.value!, 0);
     expect(bySector).toBe(total);
+    const byOwner = rows.filter((r) => r.measure === "registered_providers" && r.dims.owning_group !== "total").reduce((a, r) => a + r.value!, 0);
+    expect(byOwner).toBe(total);
   });
   it("RO3: GBP thousand, financial year 2024-25 as 2025, [x] not available, districts skipped", () => {
     const result = read("mhclg-ro3", "ro3_2024_25_children_looked_after.csv");
