@@ -174,15 +174,37 @@ export { templateFromSsda903, type TemplateFromSsda903, type TemplateFromSsda903
 // market analysis and the annual sufficiency report
 export * from "./spec/report.ts";
 export { hhi } from "./stats/hhi.ts";
-export { concentration, type Concentration, type OwnerShare, type SupplierPlaces } from "./market/concentration.ts";
-export { demandSupplyGap, type GapRow } from "./market/gap.ts";
 export { scopeMembers, scopeLabel, type MarketScope } from "./market/market-scope.ts";
 export { supplyPanel, type SupplyPanel, type SupplyPanelRow, type SupplyFlowRow, type SupplyPanelOptions } from "./market/supply-panel.ts";
 export { placementFlows, type PlacementFlowRow, type Bounded } from "./market/placement-flows.ts";
 export { fosteringCapacity, fosteringDefinition, FOSTERING_MEASURES, type FosteringCapacityRow } from "./market/fostering-capacity.ts";
 export { realUnitCosts, cpiByFinancialYear, type RealUnitCostRow } from "./market/real-unit-costs.ts";
+// market: supply over time and projected, where children live vs places, the gap by type with uncertainty,
+// concentration, providers at risk, stress tests, foster carers, costs and scenarios (docs/market.md)
+export { MarketData, type LookedUp, type RegisterCell, type RegisterFlowCell } from "./market/market-data.ts";
+export { marketAreas, englandArea, regionArea, laArea, footprintArea, areaMembers, areaOfReport, type MarketArea } from "./market/market-area.ts";
+export { MARKET_TYPES, marketType, marketTypeOfProvision, SPECIALIST_PROVISION, CHILDRENS_HOME_PROVISION, PLACE_PROVISION, type MarketType, type MarketTypeCode } from "./market/market-types.ts";
+export { supplyTable, areaSupply, placesOf, SUPPLY_COLUMNS, type SupplyRow, type AreaSupply } from "./market/supply-table.ts";
+export { SupplyModel, summarise as summariseSamples, type SupplyModelOptions, type SupplySummary } from "./market/supply-projection.ts";
+export { supplyBacktest, SUPPLY_BACKTEST_COLUMNS, type SupplyBacktestOptions, type SupplyBacktestResult, type SupplyBacktestRow } from "./market/supply-backtest.ts";
+export { areaFlows, areaFlowsTable, flowRowsOf, panelScope, latestCompleteFlows, FLOW_COLUMNS, type FlowRow } from "./market/area-flows.ts";
+export { quantileThrough, forecastQuantiles, TAIL_LIMIT, demandFromForecastRows, demandIndex, type DemandCell, type DemandForecast } from "./market/demand-forecast.ts";
+export { marketDemand, regionsAndFootprints, type MarketDemandResult } from "./market/market-demand.ts";
+export { gapCell, gapColumns, type GapCell, type GapRow } from "./market/gap.ts";
+export { concentration, concentrationBand, concentrationTable, ownerHoldings, HHI_THRESHOLDS, CONCENTRATION_COLUMNS, type Concentration, type OwnerShare, type SupplierPlaces, type OwnerHolding, type ConcentrationRow } from "./market/concentration.ts";
+export { childrensHomeOccupancy, type Occupancy } from "./market/occupancy.ts";
+export { providersAtRisk, englandOwnerRanks, riskCriteriaText, RISK_CRITERIA, RISK_COLUMNS, type RiskOptions, type RiskRow } from "./market/providers-at-risk.ts";
+export { stressTest, matchOwners, largestOwners, STRESS_COLUMNS, type StressRow } from "./market/stress-test.ts";
+export { fosterSupply, type FosterSupply } from "./market/foster-supply.ts";
+export { fosterRates, fosterCarersNeeded, INDEPENDENT_REVIEW_CARERS, CARER_COLUMNS, type FosterRates, type CarerRow } from "./market/foster-carers.ts";
+export { marketScenario, applyDemandChanges, changeApplies, amountIn, type MarketScenario, type MarketChange, type DemandDistribution } from "./market/market-scenario.ts";
+export { cpiDeflator, scopeUnitCost, realGrowth, costOutliers, defaultGroupCosts, annualCost, DEFAULT_COST_SOURCES, WEEKS_PER_YEAR, type CostCategory, type CpiDeflator, type UnitCostPoint, type CostOutlier, type GroupCost } from "./market/market-costs.ts";
+export { marketAnalysis, MarketContext, type MarketAnalysisOptions, type MarketResult, type ScopeMarket, type MarketReferences, type SupplyForecastRow, type CostRow, type ScenarioRow, type ScopeHeadline } from "./market/market-analysis.ts";
+export { marketTables, marketSummary, stressTable, type MarketTable, type TableCell } from "./market/market-tables.ts";
 export { buildReport } from "./report/build-report.ts";
-export type { ReportInput, ScopeForecast, Comparator, ScopeSupply, CoverageRow, ForecastPoint, BacktestSummary } from "./report/report-input.ts";
+export type { ReportInput, ReportMarket, ScopeForecast, Comparator, ScopeSupply, CoverageRow, ForecastPoint, BacktestSummary } from "./report/report-input.ts";
+export { overviewEntry, type OverviewEntry } from "./report/overview-entry.ts";
+export { protectCounts } from "./report/small-counts.ts";
 export { prepareReportContext, scopeInput, resolveScope, type ReportContext, type ReportContextOptions } from "./report/report-context.ts";
 export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary.ts";
 export { ScopeView } from "./report/scope-view.ts";
@@ -193,6 +215,7 @@ export { multiLineChart, type MultiLineRow } from "./report/charts/multi-line-ch
 export { stackedBarChart, type StackedRow } from "./report/charts/stacked-bar-chart.ts";
 export { renderChart, type RenderedChart } from "./write/chart.ts";
 export { reportToHtml, escapeHtml } from "./write/html.ts";
+export { overviewHtml, writeOverview, writeOverviewEntry } from "./write/overview.ts";
 export { printPdf, printPdfs, findChromium } from "./write/pdf.ts";
 export { writeReport, reportTables, type ReportFormat, type WrittenReport } from "./write/report-files.ts";
 export { toCsv } from "./write/csv.ts";

@@ -30,6 +30,8 @@ import { prepareReportContext, resolveScope, scopeInput } from "./report/report-
 import { findChromium } from "./write/pdf.ts";
 import { renderReports, type RenderJob } from "./cli/render-reports.ts";
 import { scopeFolder } from "./cli/report.ts";
+import { overviewEntry, type OverviewEntry } from "./report/overview-entry.ts";
+import { writeOverview, writeOverviewEntry } from "./write/overview.ts";
 
 export { claSummary, formatClaSummary, latestClaYear, type ClaSummary, type ClaSummaryLine } from "./report/cla-summary.ts";
 
@@ -85,7 +87,8 @@ function stage(label: string): () => void {
  * Run every stage: 1-4 as above (ingest, aggregate, tidy outputs, summary), then
  * 5. prepare the shared report context (aggregates, reconciled forecasts, backtests);
  * 6. build the England, nine regional and example LA reports; 7. render them (HTML, PDF,
- * XLSX, CSV, charts) on both cores, printing progress and each report's path.
+ * XLSX, CSV, charts) on both cores, printing progress and each report's path; 8. write the
+ * national overview (index.html) listing every report with its headline figures.
  */
 export async function main(input: string = DEFAULTS.input, out: string = DEFAULTS.out, options: { horizon?: number; reports?: boolean } = {}): Promise<ClaSummary> {
   const started = Date.now();
@@ -111,13 +114,20 @@ export async function main(input: string = DEFAULTS.input, out: string = DEFAULT
   done = stage("[5/6] Building the England, regional and example LA reports");
   const generated = new Date().toISOString().slice(0, 10);
   const scopes = [resolveScope("england", ctx), ...REGIONS.map((r) => resolveScope(`region:${r.code}`, ctx)), resolveScope(`la:${EXAMPLE_LA}`, ctx)];
-  const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(out, scopeFolder(scope)) }));
+  const entries: OverviewEntry[] = [];
+  const jobs: RenderJob[] = scopes.map((scope) => {
+    const input = scopeInput(ctx, scope, generated);
+    entries.push(overviewEntry(input, `${scopeFolder(scope)}/report.html`));
+    return { model: buildReport(input), dir: path.join(out, scopeFolder(scope)) };
+  });
   done();
   process.stderr.write(`[6/6] Rendering ${jobs.length} reports on both cores (HTML, PDF, Excel, CSV, charts)\n`);
   const reports = await renderReports(jobs, {
     formats: ["html", "pdf", "xlsx", "csv"],
     onProgress: (n, total, report) => process.stderr.write(`  [${String(n).padStart(2)}/${total}] ${report.dir}\n`),
   });
+  jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
+  const overview = writeOverview(out, generated);
   process.stdout.write("\nReports:\n");
   for (const r of reports) {
     const html = r.files.find((f) => f.endsWith("report.html"));
@@ -125,7 +135,8 @@ export async function main(input: string = DEFAULTS.input, out: string = DEFAULT
     process.stdout.write(`  ${html}${pdf ? `  (PDF: ${pdf})` : ""}\n`);
   }
   if (!findChromium()) process.stdout.write("\nPDFs were not written: Chromium is not installed. On Debian/Ubuntu run `apt-get install -y chromium`, then `npm start` again.\n");
-  process.stdout.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${path.join(out, "england", "report.html")} in a browser.\n`);
+  process.stdout.write(`\nNational overview: ${overview}\n`);
+  process.stdout.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${overview} in a browser.\n`);
   return summary;
 }
 

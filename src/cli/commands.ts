@@ -17,6 +17,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: "forecast", description: "Forecast every series of a long CSV (series_id,period,value; periods YYYY, YYYY-Qn or YYYY-MM) with calibrated intervals.", load: () => import("./forecast.ts") },
   { name: "backtest", description: "Rolling-origin backtest of a model on a long CSV: ME, MAE, RMSE, MAPE, sMAPE, MASE, RMSSE, coverage, Winkler and MSIS by series, horizon and overall.", load: () => import("./backtest.ts") },
   { name: "project", description: "Project children looked after by age band and placement group with the stock-flow (Markov) model: intervals, scenarios, costs and a backtest", load: () => import("./project.ts") },
+  { name: "market", description: "Supply over time and projected, imports and exports, the gap by placement type with uncertainty, concentration, providers at risk, foster carers and costs; `market stress` tests a provider group's exit", load: () => import("./market.ts") },
   { name: "report", description: "Write the annual sufficiency report (HTML, PDF, Excel annex, CSV, charts) for England, a region, a footprint, an LA, or all of them", load: () => import("./report.ts") },
 ];
 

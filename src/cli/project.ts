@@ -257,6 +257,7 @@ export function register(program: Command): void {
           basis: costs.basis, estimate: costs.estimate, inflation,
           price_date: Number.isFinite(costs.priceDay) ? dayToIso(costs.priceDay) : null,
           weekly_cost_gbp: Object.fromEntries(costs.groups.map((g, i) => [g, Number.isFinite(costs.weeklyCost[i]) ? Math.round(costs.weeklyCost[i]) : null])),
+          source_by_group: Object.fromEntries(costs.groups.map((g, i) => [g, costs.groupBasis[i]])),
         },
         backtest: backtests.map((b) => {
           const id = (group: string) => `${group}@${dayToIso(b.origin)}`;

@@ -1,10 +1,12 @@
 /**
  * `suff report --dataset DIR --scope england|region:CODE|footprint:CODE|la:CODE|all-las|all-regions
- *  [--footprints FILE] [--year YYYY] --horizon H --format html,pdf,xlsx,csv --out DIR`:
+ *  [--footprints FILE] [--year YYYY] [--scenario FILE]... --horizon H --format html,pdf,xlsx,csv --out DIR`:
  * the annual sufficiency report. Supply comes from the dataset's Ofsted register rows
- * (suff ingest of the Ofsted provider lists). Several scopes are rendered on both cores. Exit 0 on
+ * (suff ingest of the Ofsted provider lists). Several scopes are rendered on both cores; the
+ * output folder's index.html (the national overview) is rebuilt from every report in it. Exit 0 on
  * success, 2 for usage errors or unreadable input.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SuffError } from "../spec/errors.ts";
@@ -17,9 +19,12 @@ import { loadFootprints } from "../ingest/load-footprints.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
 import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import { buildReport } from "../report/build-report.ts";
+import { marketScenario } from "../market/market-scenario.ts";
 import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
 import type { ReportFormat } from "../write/report-files.ts";
 import { renderReports, type RenderJob } from "./render-reports.ts";
+import { overviewEntry, type OverviewEntry } from "../report/overview-entry.ts";
+import { writeOverview, writeOverviewEntry } from "../write/overview.ts";
 
 interface ReportCliOptions {
   dataset: string;
@@ -31,6 +36,7 @@ interface ReportCliOptions {
   out: string;
   png: boolean;
   ssda903?: string;
+  scenario: string[];
 }
 
 function usage(message: string, hint?: string): SuffError {
@@ -99,6 +105,7 @@ export function register(program: Command): void {
     .option("--format <list>", "html,pdf,xlsx,csv", "html,pdf,xlsx,csv")
     .option("--no-png", "do not write PNG copies of the charts (SVG and the vega-lite spec are always written)")
     .option("--ssda903 <dir>", "an SSDA903 extract: the reports of its LAs add the stock-flow projection and its backtest")
+    .option("--scenario <file>", "market scenario JSON shown beside the base (repeat for several; see docs/market.md)", (value: string, previous: string[]) => [...previous, value], [] as string[])
     .requiredOption("--out <dir>", "output folder (one sub-folder per report)")
     .action(async (options: ReportCliOptions) => {
       const formats = parseFormats(options.format);
@@ -112,19 +119,30 @@ export function register(program: Command): void {
       checkScopeSyntax(options.scope, footprints);
       process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
       const ssda903 = options.ssda903 ? loadEpisodeTable(options.ssda903).table : undefined;
-      const ctx = prepareReportContext(rows, { year, horizon, footprints, ssda903 });
+      const scenarios = options.scenario.map((file) => {
+        if (!existsSync(file)) throw new SuffError("E_FILE_UNREADABLE", `Cannot read the scenario ${file}.`, { exitCode: 2 });
+        return marketScenario(readFileSync(file, "utf8"), file);
+      });
+      const ctx = prepareReportContext(rows, { year, horizon, footprints, ssda903, scenarios });
       const scopes = expandScopes(options.scope, ctx);
       const generated = new Date().toISOString().slice(0, 10);
-      const jobs: RenderJob[] = scopes.map((scope) => ({ model: buildReport(scopeInput(ctx, scope, generated)), dir: path.join(options.out, scopeFolder(scope)) }));
+      const entries: OverviewEntry[] = [];
+      const jobs: RenderJob[] = scopes.map((scope) => {
+        const input = scopeInput(ctx, scope, generated);
+        entries.push(overviewEntry(input, `${scopeFolder(scope)}/report.html`));
+        return { model: buildReport(input), dir: path.join(options.out, scopeFolder(scope)) };
+      });
       const written = await renderReports(jobs, {
         formats,
         png: options.png,
         onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${report.dir}\n`),
       });
+      jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
       for (const w of written) {
         const main = w.files.find((f) => f.endsWith("report.html")) ?? w.files[0];
         process.stdout.write(`${main}\n`);
       }
+      if (formats.includes("html")) process.stdout.write(`${writeOverview(options.out, generated)}\n`);
       if (formats.includes("pdf") && written.some((w) => !w.files.some((f) => f.endsWith(".pdf")))) process.stderr.write("PDFs were not written: Chromium is not installed. Install it with `apt-get install -y chromium` and rerun.\n");
       process.stderr.write(`${written.length} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     });

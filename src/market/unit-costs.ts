@@ -9,9 +9,13 @@
  *   (total expenditure, C3) divided by DfE children looked after at 31 March 2025 and by
  *   52.18 weeks: residential care spend over children in secure and children's homes,
  *   other residential settings and residential schools; fostering spend over children in
- *   foster placements; "other" spend over children in every other placement group. UASC
- *   spend (largely Home Office funded, and spread across placement types) is not
- *   allocated. Prices are those of 2024-25 (mid-point 1 October 2024).
+ *   foster placements; for supported accommodation and other placements, which have no
+ *   spend line of their own, a proxy: all children-looked-after spend except UASC over all
+ *   children looked after; children placed with parents or for adoption have no placement
+ *   fee (the child lives with parents or prospective adopters; social work and adoption
+ *   allowances are not placement costs), so 0 a week. UASC spend (largely Home Office
+ *   funded, and spread across placement types) is not allocated. Prices are those of
+ *   2024-25 (mid-point 1 October 2024). Each group's source is in `groupBasis`.
  * Spend = weekly cost x children (the stock at each month end) x weeks in the month x
  * (1 + inflation) ^ years since the price date, summed by calendar quarter.
  *
@@ -34,6 +38,8 @@ export interface UnitCostTable {
   groups: string[];
   /** Weekly cost (GBP, at priceDay prices) by group; NaN when unknown. */
   weeklyCost: number[];
+  /** Where each group's cost comes from, in words (same order as groups). */
+  groupBasis: string[];
   /** True when derived from published spend (an estimate), false when supplied by the user. */
   estimate: boolean;
   basis: string;
@@ -44,19 +50,21 @@ export interface UnitCostTable {
 
 const WEEKS_PER_YEAR = 365.25 / 7;
 const RESIDENTIAL = new Set(["secure_and_childrens_homes", "other_residential_group", "residential_schools"]);
+const NO_PLACEMENT_FEE = new Set(["with_parents_group", "placed_for_adoption_group"]);
 
-function publishedGroupCost(source: Extract<UnitCostSource, { kind: "published" }>): Map<string, number> {
-  const { spendThousands, children } = source.inputs;
+function publishedGroupCost(source: Extract<UnitCostSource, { kind: "published" }>): Map<string, { cost: number; basis: string }> {
+  const { spendThousands, children, spendYear, childrenYear } = source.inputs;
   const sum = (filter: (group: string) => boolean) => Object.entries(children).filter(([g]) => filter(g)).reduce((a, [, v]) => a + v, 0);
   const residential = sum((g) => RESIDENTIAL.has(g));
   const foster = sum((g) => g === "foster");
-  const other = sum((g) => g !== "foster" && !RESIDENTIAL.has(g));
+  const all = sum(() => true);
   const perWeek = (thousands: number, count: number) => (count > 0 ? (thousands * 1000) / count / WEEKS_PER_YEAR : NaN);
-  const out = new Map<string, number>();
+  const out = new Map<string, { cost: number; basis: string }>();
   for (const root of PLACEMENT_TYPE.roots.map((r) => r.code)) {
-    if (RESIDENTIAL.has(root)) out.set(root, perWeek(spendThousands.residential, residential));
-    else if (root === "foster") out.set(root, perWeek(spendThousands.fostering, foster));
-    else out.set(root, perWeek(spendThousands.other, other));
+    if (RESIDENTIAL.has(root)) out.set(root, { cost: perWeek(spendThousands.residential, residential), basis: `RO3 ${spendYear} residential care spend / children in residential settings at 31 March ${childrenYear}` });
+    else if (root === "foster") out.set(root, { cost: perWeek(spendThousands.fostering, foster), basis: `RO3 ${spendYear} fostering spend / children in foster placements at 31 March ${childrenYear}` });
+    else if (NO_PLACEMENT_FEE.has(root)) out.set(root, { cost: 0, basis: "no placement fee: the child lives with parents or prospective adopters (social work and adoption allowances are not placement costs)" });
+    else out.set(root, { cost: perWeek(spendThousands.total - spendThousands.uasc, all), basis: `proxy: RO3 ${spendYear} children-looked-after spend except UASC / all children looked after at 31 March ${childrenYear} (no spend line of its own)` });
   }
   return out;
 }
@@ -73,12 +81,14 @@ export function unitCosts(source: UnitCostSource, space: StateSpace, options: { 
   const leaves = leafCodes(PLACEMENT_TYPE);
   // Cost of a (fine type, provider), most specific row first.
   let costOf: (type: string, provider: string | null) => number;
+  let basisOf: (group: string) => string;
   let basis: string;
   let priceDay: number;
   if (source.kind === "published") {
     const byRoot = publishedGroupCost(source);
-    costOf = (type) => byRoot.get(rootOf(PLACEMENT_TYPE, type)) ?? NaN;
-    basis = `estimate from MHCLG RO3 ${source.inputs.spendYear} gross spend on children looked after (residential care, fostering, other; UASC not allocated) divided by DfE children looked after at 31 March ${source.inputs.childrenYear} by placement group and by 52.18 weeks, for ${source.inputs.las.join(", ")}`;
+    costOf = (type) => byRoot.get(rootOf(PLACEMENT_TYPE, type))?.cost ?? NaN;
+    basisOf = (group) => byRoot.get(group)?.basis ?? "no source";
+    basis = `estimate from MHCLG RO3 ${source.inputs.spendYear} gross spend on children looked after (residential care, fostering; other groups by the all-children proxy or no placement fee; UASC not allocated) divided by DfE children looked after at 31 March ${source.inputs.childrenYear} by placement group and by 52.18 weeks, for ${source.inputs.las.join(", ")}`;
     priceDay = isoToDay("2024-10-01");
     diagnostics.push(diagnostic("I_COST_DEFAULT", { basis }));
   } else {
@@ -90,6 +100,7 @@ export function unitCosts(source: UnitCostSource, space: StateSpace, options: { 
         (provider ? lookup(root, provider) : undefined) ?? lookup(root, null) ?? NaN;
     };
     basis = `user-supplied unit costs (${source.file})`;
+    basisOf = () => `user-supplied (${source.file})`;
     priceDay = options.priceDay ?? NaN;
   }
   const weeklyCost = space.placementGroups.map((group, g) => {
@@ -107,7 +118,7 @@ export function unitCosts(source: UnitCostSource, space: StateSpace, options: { 
     diagnostics.push(diagnostic("W_COST_GROUP_MISSING", { group }));
     return NaN;
   });
-  return { groups: space.placementGroups, weeklyCost, estimate: source.kind === "published", basis, priceDay, diagnostics };
+  return { groups: space.placementGroups, weeklyCost, groupBasis: space.placementGroups.map((g, i) => (Number.isFinite(weeklyCost[i]) ? basisOf(g) : "no cost")), estimate: source.kind === "published", basis, priceDay, diagnostics };
 }
 
 function quarterLabel(day: number): string {

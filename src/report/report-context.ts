@@ -14,6 +14,8 @@
  *  4. evaluate the same plans at the last six origins on the data up to each, so every
  *     backtest figure and claim in the reports is of the forecast shown.
  *  5. keep the dataset's Ofsted register rows of the latest snapshot for the supply section.
+ *  6. prepare the market analysis (supply model and its backtest, use rates, owner ranks),
+ *     run per scope by scopeInput with the scope's own placement forecasts as demand.
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { FootprintSet } from "../spec/footprint.ts";
@@ -32,13 +34,17 @@ import type { DatasetPlan } from "../forecast/dataset-plan.ts";
 import { run } from "../forecast/run.ts";
 import { evaluate, type PlanEvaluation } from "../forecast/evaluate.ts";
 import { MEASURES } from "../template/measures.ts";
-import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReturnsCoverage, ScopeForecast, StockFlowReport, ScopeSupply } from "./report-input.ts";
+import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReportMarket, ReturnsCoverage, ScopeForecast, StockFlowReport, ScopeSupply } from "./report-input.ts";
 import type { EpisodeTable } from "../spec/ssda903.ts";
 import { stockFlowReport } from "./stock-flow-report.ts";
 import { backtestByHorizon, evaluationFigures } from "./forecast-evaluation.ts";
 import { sourceClass } from "../ingest/ingest-files.ts";
 import { supplyPanel } from "../market/supply-panel.ts";
 import type { MarketScope } from "../market/market-scope.ts";
+import { MarketContext } from "../market/market-analysis.ts";
+import { forecastQuantiles, quantileThrough, type DemandCell } from "../market/demand-forecast.ts";
+import { areaOfReport } from "../market/market-area.ts";
+import type { MarketScenario } from "../market/market-scenario.ts";
 
 export interface ReportContextOptions {
   year?: number;
@@ -48,6 +54,12 @@ export interface ReportContextOptions {
   publish?: boolean;
   /** An SSDA903 episode table: LA reports of its LAs show the stock-flow projection and its backtest. */
   ssda903?: EpisodeTable;
+  /** Market scenarios shown beside the base (supply, gap, carers, costs). */
+  scenarios?: MarketScenario[];
+  /** Simulated draws of the market analysis (default 1000). */
+  marketSamples?: number;
+  /** Chance of enough places the gap's "places to add" aims for (default 0.8). */
+  assurance?: number;
 }
 
 /** A plan, its forecast and its evaluation. */
@@ -78,6 +90,8 @@ export interface ReportContext {
   ssda903: EpisodeTable | null;
   /** Stock-flow reports by LA (old code), computed when a report first asks. */
   stockFlow: Map<string, StockFlowReport | null>;
+  /** The market analysis shared by every report of the run; null when the dataset has no Ofsted register. */
+  market: MarketContext | null;
 }
 
 /**
@@ -171,6 +185,14 @@ export function prepareReportContext(rows: DatasetRow[], options: ReportContextO
   } catch (error) {
     notes.push(`Forecasts could not be made: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // 5. The market analysis (supply, gap, risk, carers, costs), shared by every report.
+  let market: MarketContext | null = null;
+  try {
+    market = new MarketContext(rows.filter((r) => Number(r.time_period) <= year), { demand: null, horizon: options.horizon, samples: options.marketSamples, assurance: options.assurance, scenarios: options.scenarios });
+    notes.push(...market.notes);
+  } catch (error) {
+    notes.push(`Supply, the gap and market risk are not shown: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     rows,
     year,
@@ -186,6 +208,7 @@ export function prepareReportContext(rows: DatasetRow[], options: ReportContextO
     returnRows,
     ssda903: options.ssda903 ?? null,
     stockFlow: new Map(),
+    market,
   };
 }
 
@@ -454,6 +477,7 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     if (!ctx.stockFlow.has(scope.code)) ctx.stockFlow.set(scope.code, stockFlowReport(ctx.ssda903, [scope.code], ctx.horizon));
     stockFlow = ctx.stockFlow.get(scope.code) ?? null;
   }
+  const market = marketFor(ctx, scope, forecast?.byPlacement ?? {}, forecast?.total ?? []);
   return {
     scope,
     year: ctx.year,
@@ -468,6 +492,32 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
     forecastNotes: ctx.forecastNotes,
     returns: returnsCoverage(ctx, scope, rows),
     stockFlow,
+    market,
+  };
+}
+
+/**
+ * The market analysis of one report scope, with the report's own (scaled) placement-group
+ * forecasts as demand, so the gap shows the same children as the mix section.
+ */
+function marketFor(ctx: ReportContext, scope: ReportScope, byPlacement: Record<string, ForecastPoint[]>, total: ForecastPoint[]): ReportMarket | null {
+  if (!ctx.market) return null;
+  const cells: DemandCell[] = [];
+  const add = (code: string, p: ForecastPoint) => {
+    const lower: Record<number, number> = {}, upper: Record<number, number> = {};
+    if (p.lo80 !== null) lower[80] = p.lo80;
+    if (p.hi80 !== null) upper[80] = p.hi80;
+    if (p.lo95 !== null) lower[95] = p.lo95;
+    if (p.hi95 !== null) upper[95] = p.hi95;
+    cells.push({ scopeCode: scope.code, year: p.year, placementType: code, mean: p.mean, quantile: quantileThrough(forecastQuantiles(p.mean, lower, upper).points) });
+  };
+  for (const [code, pts] of Object.entries(byPlacement)) for (const p of pts) add(code, p);
+  for (const p of total) add(TOTAL, p);
+  const result = ctx.market.scope(areaOfReport(scope, ctx.footprintSet), cells);
+  return {
+    scope: result, origin: ctx.market.origin, years: ctx.market.years, assurance: ctx.market.assurance, samples: ctx.market.samples,
+    occupancy: ctx.market.occupancy, backtest: ctx.market.backtest(), references: ctx.market.references, scenarios: ctx.market.scenarios.map((s) => s.name),
+    demandSource: "the placement-group forecasts above (reconciled, scaled to the total)",
   };
 }
 

@@ -4,6 +4,9 @@
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { ReportScope } from "../spec/report.ts";
+import type { MarketReferences, ScopeMarket } from "../market/market-analysis.ts";
+import type { Occupancy } from "../market/occupancy.ts";
+import type { SupplyBacktestResult } from "../market/supply-backtest.ts";
 import type { SupplyPanelRow } from "../market/supply-panel.ts";
 
 export interface Comparator {
@@ -131,6 +134,21 @@ export interface ReturnsCoverage {
   medians: DatasetRow[];
 }
 
+/** The market analysis of the report's scope (market/market-analysis.ts) and what it shares with every scope. */
+export interface ReportMarket {
+  scope: ScopeMarket;
+  /** Latest Ofsted register year (31 March). */
+  origin: number;
+  years: number[];
+  assurance: number;
+  samples: number;
+  occupancy: Occupancy | null;
+  backtest: SupplyBacktestResult | null;
+  references: MarketReferences;
+  scenarios: string[];
+  demandSource: string | null;
+}
+
 export interface ReportInput {
   scope: ReportScope;
   year: number;
@@ -151,4 +169,6 @@ export interface ReportInput {
   returns?: ReturnsCoverage | null;
   /** The stock-flow projection of the scope's SSDA903 extract, when one was given. */
   stockFlow?: StockFlowReport | null;
+  /** Supply, gap, risk, carers and costs; null when the dataset has no Ofsted register. */
+  market?: ReportMarket | null;
 }

@@ -1,8 +1,8 @@
 /**
  * Herfindahl-Hirschman index of market concentration: the sum of squared market shares
- * in percent, from 0 (many tiny suppliers) to 10,000 (one supplier). The CMA treats a
- * market with HHI above 1,500 as concentrated and above 2,000 as highly concentrated
- * (CMA Merger Assessment Guidelines, 2021, para 5.9).
+ * in percent, from 0 (many tiny suppliers) to 10,000 (one supplier). Thresholds for
+ * reading it are the market layer's (src/market/concentration.ts, HHI_THRESHOLDS, with
+ * their sources): the CMA's current Merger Assessment Guidelines (2021) set none.
  * @throws Error when a size is negative or not finite.
  * @example hhi([50, 50]) // 5000
  * @example hhi([]) // NaN

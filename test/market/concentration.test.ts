@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concentration } from "../../src/market/concentration";
-import { demandSupplyGap } from "../../src/market/gap";
+import { concentration, concentrationBand, HHI_THRESHOLDS } from "../../src/market/concentration";
 
 describe("concentration", () => {
   it("groups by owner, ranks and measures HHI and top-N share", () => {
@@ -12,7 +11,11 @@ describe("concentration", () => {
     expect(c.hhi).toBeCloseTo(50 ** 2 + 37.5 ** 2 + 12.5 ** 2, 9);
     expect(concentration([{ owner: "A", places: 3 }, { owner: "B", places: 1 }], 1).topShare).toBe(75);
   });
-  it("gap is demand minus places", () => {
-    expect(demandSupplyGap([{ year: 2026, mean: 120, lower: 100, upper: 140 }], 100)[0]).toMatchObject({ gap: 20, placesPerChild: 100 / 120 });
+  it("bands the HHI by the DoJ/FTC 2023 thresholds", () => {
+    expect(concentrationBand(999)).toBe("unconcentrated");
+    expect(concentrationBand(1000)).toBe("moderately concentrated");
+    expect(concentrationBand(1800)).toBe("moderately concentrated");
+    expect(concentrationBand(1801)).toBe("highly concentrated");
+    expect(HHI_THRESHOLDS.source).toMatch(/2023/);
   });
 });

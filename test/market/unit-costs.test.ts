@@ -21,11 +21,19 @@ describe("unitCosts (published default)", () => {
   it("divides RO3 2024-25 spend by DfE children looked after at 31 March 2025 (England)", () => {
     // Hand computation from the England row of the RO3 file and the national DfE rows:
     const ro3 = readFileSync("data/published/mhclg-ro3/ro3_2024_25_children_looked_after.csv", "utf8").split("\n").find((l) => l.includes(",Eng,"))!.split(",");
-    const fostering = Number(ro3[20]), residential = Number(ro3[13]), other = Number(ro3[34]);
+    const fostering = Number(ro3[20]), residential = Number(ro3[13]);
+    const { total, uasc } = source.kind === "published" ? source.inputs.spendThousands : { total: NaN, uasc: NaN };
+    expect(total - uasc).toBeGreaterThan(fostering + residential);
     const weeks = 365.25 / 7;
     expect(table.weeklyCost[g("foster")]).toBeCloseTo((fostering * 1000) / 54820 / weeks, 6);
     expect(table.weeklyCost[g("secure_and_childrens_homes")]).toBeCloseTo((residential * 1000) / (9480 + 1170 + 100) / weeks, 6);
-    expect(table.weeklyCost[g("with_parents_group")]).toBeCloseTo((other * 1000) / (7520 + 2050 + 1660 + 4970) / weeks, 6);
+    // Supported accommodation: the all-children proxy (CLA spend except UASC / all 81,770 children).
+    expect(table.weeklyCost[g("supported_accommodation_group")]).toBeCloseTo(((total - uasc) * 1000) / 81770 / weeks, 6);
+    // Placed with parents or for adoption: no placement fee, never the supported accommodation cost.
+    expect(table.weeklyCost[g("with_parents_group")]).toBe(0);
+    expect(table.weeklyCost[g("placed_for_adoption_group")]).toBe(0);
+    expect(table.groupBasis[g("with_parents_group")]).toMatch(/no placement fee/);
+    expect(table.groupBasis[g("supported_accommodation_group")]).toMatch(/proxy/);
     expect(table.weeklyCost[g("foster")]).toBeGreaterThan(700);
     expect(table.weeklyCost[g("foster")]).toBeLessThan(800);
   });
@@ -33,6 +41,7 @@ describe("unitCosts (published default)", () => {
   it("is labelled as an estimate", () => {
     expect(table.estimate).toBe(true);
     expect(table.basis).toMatch(/^estimate from MHCLG RO3 2024-25/);
+    expect(table.groupBasis).toHaveLength(space.placementGroups.length);
     expect(table.diagnostics.some((d) => d.code === "I_COST_DEFAULT")).toBe(true);
   });
 
@@ -74,7 +83,7 @@ describe("spendOutputs and costRows", () => {
     const rates = estimateRates(t, { space, window: { start: isoToDay("2020-04-01"), end: start + 1 }, dataEnd: start });
     const stock = new Float64Array(space.size);
     stock[space.index(3, g("foster"))] = 10;
-    const table = { groups: space.placementGroups, weeklyCost: space.placementGroups.map((x) => (x === "foster" ? 700 : NaN)), estimate: false, basis: "test", priceDay: start, diagnostics: [] };
+    const table = { groups: space.placementGroups, weeklyCost: space.placementGroups.map((x) => (x === "foster" ? 700 : NaN)), groupBasis: space.placementGroups.map(() => "test"), estimate: false, basis: "test", priceDay: start, diagnostics: [] };
     const inflation = 0.03;
     const projection = projectStockFlow({ rates, startStock: stock, start, horizonMonths: 24, method: "exact", linearOutputs: spendOutputs(table, space, { inflation }) });
     const rows = costRows(projection, table);
@@ -94,6 +103,6 @@ describe("spendOutputs and costRows", () => {
   });
 
   it("throws on inflation at or below -100%", () => {
-    expect(() => spendOutputs({ groups: [], weeklyCost: [], estimate: false, basis: "", priceDay: 0, diagnostics: [] }, space, { inflation: -1 })).toThrow();
+    expect(() => spendOutputs({ groups: [], weeklyCost: [], groupBasis: [], estimate: false, basis: "", priceDay: 0, diagnostics: [] }, space, { inflation: -1 })).toThrow();
   });
 });

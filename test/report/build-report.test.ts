@@ -5,7 +5,7 @@ import { reportInput } from "./fixture";
 describe("buildReport", () => {
   const model = buildReport(reportInput());
   it("has every section in order", () => {
-    expect(model.sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "supply", "spend", "coverage", "methods"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "placement-flows", "supply", "gap", "foster-carers", "market-risk", "spend", "costs", "coverage", "methods"]);
   });
   it("computes headline figures from the rows", () => {
     const h = model.sections[0].headlines!;
@@ -29,11 +29,24 @@ describe("buildReport", () => {
     expect(placement.rows.find((r) => r.category === "Residential schools")).toMatchObject({ children: "c", percent: "c" });
     expect(placement.rows.find((r) => r.category === "Other residential settings")).toMatchObject({ children: 0 });
   });
-  it("measures supply concentration and the gap", () => {
+  it("shows supply over time, the gap by type, concentration, risk, carers and costs from the market analysis", () => {
     const supply = model.sections.find((s) => s.id === "supply")!;
-    expect(supply.paragraphs.join(" ")).toMatch(/4 Ofsted-registered children's homes .* 23 places/);
-    const gap = supply.tables.find((t) => t.id === "gap")!;
-    expect(gap.rows[0]).toMatchObject({ year: "2025", places: 23 });
+    // Hartlepool in the market fixture: Zeta Ltd, 5 homes, 20 + 2 x 9 = 38 places at 31 March 2025.
+    expect(supply.paragraphs.join(" ")).toMatch(/At 31 March 2025, 5 Ofsted-registered children's homes .* with 38 places; 100% of the places were in the private sector/);
+    expect(supply.charts[0].table.rows.length).toBeGreaterThan(10);
+    const gap = model.sections.find((s) => s.id === "gap")!;
+    const table = gap.tables.find((t) => t.id === "gap")!;
+    const homes2025 = table.rows.find((r) => r.year === "2025" && r.type === "Children's homes (incl. secure)")!;
+    expect(homes2025).toMatchObject({ demand: 30, supply: 38, shortfall: 0, prob: 0, needed: 0 });
+    expect(table.rows.filter((r) => r.year === "2028").length).toBe(5);
+    const risk = model.sections.find((s) => s.id === "market-risk")!;
+    expect(risk.paragraphs.join(" ")).toMatch(/HHI\) is 10,000 \(highly concentrated\)/);
+    expect(risk.paragraphs.join(" ")).toMatch(/1,800/);
+    expect(risk.tables.find((t) => t.id === "providers-at-risk")!.rows[0]).toMatchObject({ owner: "Zeta Ltd", places: 38 });
+    const costs = model.sections.find((s) => s.id === "costs")!;
+    const weekly = costs.tables.find((t) => t.id === "weekly-costs")!;
+    expect(weekly.rows.find((r) => r.group === "Placed with parents or other person with parental responsibility")).toMatchObject({ cost: 0 });
+    expect(model.sections.find((s) => s.id === "foster-carers")!.tables[0].rows).toHaveLength(3);
   });
   it("chart specs are deterministic (snapshot of the vega-lite JSON)", () => {
     const trend = model.sections[1].charts[0].spec;

@@ -1,7 +1,18 @@
 // A small synthetic scope (rows shaped like the ingested dataset) for report tests.
 import type { DatasetRow, DimensionColumn } from "../../src/spec/dataset";
+import type { ReportInput, ReportMarket } from "../../src/report/report-input";
+import { MarketContext } from "../../src/market/market-analysis";
+import { laArea } from "../../src/market/market-area";
+import { quantileThrough } from "../../src/market/demand-forecast";
+import { marketFixture } from "../market/market-fixture";
+
+/** The market analysis of Hartlepool on the market fixture, with the report fixture's placement forecasts as demand. */
+export function reportMarket(byPlacement: NonNullable<ReportInput["forecast"]>["byPlacement"]): ReportMarket {
+  const ctx = new MarketContext(marketFixture(), { demand: null, horizon: 3, samples: 200, backtest: false });
+  const cells = Object.entries(byPlacement).flatMap(([code, pts]) => pts.map((p) => ({ scopeCode: "805", year: p.year, placementType: code, mean: p.mean, quantile: quantileThrough([{ p: 0.5, q: p.mean }, { p: 0.1, q: p.lo80! }, { p: 0.9, q: p.hi80! }]) })));
+  return { scope: ctx.scope(laArea("805"), cells), origin: ctx.origin, years: ctx.years, assurance: ctx.assurance, samples: ctx.samples, occupancy: ctx.occupancy, backtest: null, references: ctx.references, scenarios: [], demandSource: "test" };
+}
 import type { SupplyPanelRow } from "../../src/market/supply-panel";
-import type { ReportInput } from "../../src/report/report-input";
 
 export function row(measure: string, dims: Partial<Record<DimensionColumn, string>>, year: number, value: number | null, status: DatasetRow["value_status"] = value === null ? "suppressed" : "ok"): DatasetRow {
   return {
@@ -38,7 +49,7 @@ function supplyRows(provisionType: string, sector: string, owner: string, provid
 }
 
 export function reportInput(): ReportInput {
-  return {
+  const input: ReportInput = {
     scope: { kind: "la", code: "E06000001", name: "Hartlepool" },
     year: 2025,
     horizon: 3,
@@ -78,4 +89,6 @@ export function reportInput(): ReportInput {
     members: ["Hartlepool"],
     generated: "2026-01-01",
   };
+  input.market = reportMarket(input.forecast!.byPlacement);
+  return input;
 }

@@ -1,85 +1,60 @@
 /**
- * Report section: weekly unit costs from the returns' Cost sheet: the mean weekly cost by
- * placement type and provider sector with the placements it is over (a footprint's mean is
- * the members' means weighted by placements costed), the LA's median (not additive, so
- * shown in an LA report only), and placements costing more than GBP 10,000 a week. Means
- * are suppressed with their weight when it is below the small-count threshold.
+ * Report section: costs. S251 weekly unit costs in real terms (ONS CPI) with their trend,
+ * LAs whose unit costs are far from England's, the default weekly cost of each placement
+ * group with its source, the cost of the forecast and of the gap.
  */
 import type { ReportSection } from "../../spec/report.ts";
-import { PLACEMENT_TYPE, SECTOR, TOTAL } from "../../reference/code-lists.ts";
-import { allCodes } from "../../reference/code-tree.ts";
+import { PLACEMENT_TYPE } from "../../reference/code-lists.ts";
 import type { ScopeView } from "../scope-view.ts";
+import { multiLineChart, type MultiLineRow } from "../charts/multi-line-chart.ts";
+import { fmt, label, chart } from "../section-helpers.ts";
 import type { ReportInput } from "../report-input.ts";
-import { categoryBarChart } from "../charts/category-bar-chart.ts";
-import { cell, chart, fmt } from "../section-helpers.ts";
-import { codeLabel, moneyCell, returnsYear, shownRows, suppliedCell, suppliedSentence } from "../returns-helpers.ts";
 
-export const COST_MEASURES = ["weekly_cost_mean", "placements_costed", "weekly_cost_median", "placements_over_10k_week"];
+const CATEGORY: Record<string, string> = { fostering: "Fostering", residential_care: "Residential care", total: "All children looked after" };
 
-const order = (codes: string[]) => new Map([TOTAL, ...codes].map((c, i) => [c, i]));
-const TYPE_ORDER = order(allCodes(PLACEMENT_TYPE));
-const SECTOR_ORDER = order(allCodes(SECTOR));
-
-/**
- * The section, or null when no member supplied any cost.
- * @throws never
- * @example costsSection(input, view)?.id // "costs"
- */
-export function costsSection(input: ReportInput, view: ScopeView): ReportSection | null {
-  const year = returnsYear(input, COST_MEASURES);
-  if (year === null) return null;
-  const section: ReportSection = { id: "costs", heading: "Weekly costs of placements (from returns)", paragraphs: [suppliedSentence(input, COST_MEASURES, year)], charts: [], tables: [] };
-  const medians = new Map((input.returns?.medians ?? []).filter((r) => Number(r.time_period) === year).map((r) => [`${r.dims.placement_type}|${r.dims.sector}`, r]));
-  const means = shownRows(view, "weekly_cost_mean", year)
-    .sort((a, b) => (TYPE_ORDER.get(a.dims.placement_type ?? "") ?? 99) - (TYPE_ORDER.get(b.dims.placement_type ?? "") ?? 99) || (SECTOR_ORDER.get(a.dims.sector ?? "") ?? 99) - (SECTOR_ORDER.get(b.dims.sector ?? "") ?? 99));
-  if (means.length) {
-    const la = input.scope.kind === "la";
-    section.tables.push({
-      id: "weekly-costs",
-      caption: `Mean weekly cost per placement by placement type and provider sector, 31 March ${year} (GBP a week)`,
-      columns: [
-        { key: "type", label: "Placement type" },
-        { key: "sector", label: "Provider sector" },
-        { key: "mean", label: "Mean weekly cost (GBP)", numeric: true },
-        ...(la ? [{ key: "median", label: "Median weekly cost (GBP)", numeric: true }] : []),
-        { key: "placements", label: "Placements costed", numeric: true },
-        { key: "supplied", label: la ? "In the return" : "Members supplying" },
-      ],
-      rows: means.map((r) => {
-        const dims = { placement_type: r.dims.placement_type ?? TOTAL, sector: r.dims.sector ?? TOTAL };
-        const median = medians.get(`${dims.placement_type}|${dims.sector}`);
-        return {
-          type: codeLabel("placement_type", dims.placement_type),
-          sector: codeLabel("sector", dims.sector),
-          mean: moneyCell({ value: r.value, status: r.value_status }),
-          ...(la ? { median: median ? moneyCell({ value: median.value, status: median.value_status }) : "x" } : {}),
-          placements: cell(view.get("placements_costed", dims, year)),
-          supplied: suppliedCell(input, "weekly_cost_mean", year),
-        };
-      }),
-      notes: [
-        la ? "Means and medians over fewer than 5 placements are suppressed (c) with their count." : "A footprint's mean is the members' means weighted by the placements each is over; members that gave no mean, or no placements_costed for it, are left out. Medians cannot be combined across LAs and are shown in LA reports only.",
-      ],
-    });
-    const byType = means.filter((r) => r.dims.sector === TOTAL && r.dims.placement_type !== TOTAL && r.value !== null);
-    if (byType.length >= 2) {
-      const rows = byType.map((r) => ({ category: codeLabel("placement_type", r.dims.placement_type), value: Math.round(r.value!) }));
-      const top = [...rows].sort((a, b) => b.value - a.value)[0];
-      section.charts.push(chart("weekly-costs-chart", `Mean weekly cost by placement type, ${year}`, `Bar chart of the mean weekly cost per placement by placement type in ${input.scope.name}, all sectors; the highest is ${top.category} at GBP ${fmt(top.value)} a week.`,
-        categoryBarChart(rows, { title: "Mean weekly cost per placement (GBP a week)", xTitle: "GBP a week" }),
-        { id: "weekly-costs-by-type", caption: `Mean weekly cost per placement by placement type, all sectors, 31 March ${year} (GBP a week)`, columns: [{ key: "category", label: "Placement type" }, { key: "value", label: "GBP a week", numeric: true }], rows }));
-    }
-    const all = view.get("weekly_cost_mean", { placement_type: TOTAL, sector: TOTAL }, year);
-    if (all.value !== null) section.paragraphs.push(`The mean weekly cost of a placement at 31 March ${year} was GBP ${fmt(all.value)} over ${cell(view.get("placements_costed", { placement_type: TOTAL, sector: TOTAL }, year))} placements costed.`);
+export function costsSection(input: ReportInput, _view: ScopeView): ReportSection {
+  const section: ReportSection = { id: "costs", heading: "Costs: unit costs, the forecast and the gap", paragraphs: [], charts: [], tables: [] };
+  const m = input.market;
+  if (!m) {
+    section.paragraphs.push("No market data: costs are not shown.");
+    return section;
   }
-  const over = shownRows(view, "placements_over_10k_week", year);
-  if (over.length) {
+  const costs = m.scope.costs;
+  const real = costs.filter((c) => c.measure === "unit_cost_real" && c.value !== null);
+  const growth = costs.filter((c) => c.measure === "unit_cost_real_growth");
+  const prices = real[0]?.unit.replace("GBP a week, ", "") ?? "";
+  if (real.length) {
+    const lines: MultiLineRow[] = real.map((c) => ({ year: c.year, series: CATEGORY[c.category] ?? c.category, value: Math.round(c.value!), kind: "observed" }));
+    const latestYear = Math.max(...real.map((c) => c.year));
+    const at = (cat: string) => real.find((c) => c.category === cat && c.year === latestYear)?.value ?? null;
+    const g = (cat: string) => growth.find((c) => c.category === cat)?.value ?? null;
+    section.paragraphs.push(`In ${latestYear - 1}-${String(latestYear).slice(2)}, the S251 weekly unit cost in ${input.scope.name} was £${fmt(at("residential_care"))} for residential care and £${fmt(at("fostering"))} for fostering (£${fmt(at("total"))} across all children looked after). In real terms (${prices}) residential care changed by ${fmt(g("residential_care"), 1)}% a year and fostering by ${fmt(g("fostering"), 1)}% a year over the years shown.`);
+    section.charts.push(chart("unit-costs", "Weekly unit costs in real terms", `Line chart of S251 weekly unit costs of residential care, fostering and all children looked after in ${input.scope.name}, in ${prices}.`,
+      multiLineChart(lines, { title: `S251 weekly unit cost (${prices})`, yTitle: "GBP a week" }),
+      { id: "unit-costs", caption: `S251 weekly unit costs, real terms (${prices})`, columns: [{ key: "series", label: "Category" }, { key: "year", label: "Financial year ending March" }, { key: "value", label: "GBP a week", numeric: true }], rows: lines.map((l) => ({ series: l.series, year: String(l.year), value: l.value })) }));
+  } else section.paragraphs.push("No S251 unit costs are in the dataset for this area.");
+  const outliers = costs.filter((c) => c.measure === "outlier");
+  if (outliers.length) section.paragraphs.push(`Unit costs far from England's (robust z-score beyond ±3): ${outliers.map((o) => `${CATEGORY[o.category] ?? o.category}: ${o.basis}, £${fmt(o.value)} a week`).join("; ")}.`);
+  const weekly = costs.filter((c) => c.measure === "weekly_cost");
+  if (weekly.length) {
     section.tables.push({
-      id: "costs-over-10k",
-      caption: `Placements costing more than GBP 10,000 a week, by placement type, 31 March ${year}`,
-      columns: [{ key: "type", label: "Placement type" }, { key: "placements", label: "Placements", numeric: true }],
-      rows: over.sort((a, b) => (TYPE_ORDER.get(a.dims.placement_type ?? "") ?? 99) - (TYPE_ORDER.get(b.dims.placement_type ?? "") ?? 99))
-        .map((r) => ({ type: codeLabel("placement_type", r.dims.placement_type), placements: cell({ value: r.value, status: r.value_status }) })),
+      id: "weekly-costs", caption: "Default weekly cost of each placement group and its source",
+      columns: [{ key: "group", label: "Placement group" }, { key: "cost", label: "GBP a week", numeric: true }, { key: "source", label: "Source" }],
+      rows: weekly.map((c) => ({ group: label(PLACEMENT_TYPE, c.category), cost: c.value === null ? null : Math.round(c.value), source: c.basis })),
+    });
+  }
+  const forecast = costs.filter((c) => c.measure === "forecast_cost" && c.scenario === "base");
+  const gapCost = costs.filter((c) => c.measure === "gap_cost" && c.scenario === "base");
+  if (forecast.length) {
+    const last = forecast.at(-1)!;
+    section.paragraphs.push(`Placing the children forecast at these weekly costs would cost about £${fmt(last.value! / 1e6, 1)} million a year by ${last.year} (80% interval £${fmt(last.lo80! / 1e6, 1)} to £${fmt(last.hi80! / 1e6, 1)} million, ${prices}).`);
+    const gc = gapCost.at(-1);
+    if (gc && gc.value !== null) section.paragraphs.push(`If the expected foster shortfall were met in children's homes instead, that would add about £${fmt(gc.value / 1e6, 2)} million a year by ${gc.year}.`);
+    section.tables.push({
+      id: "forecast-cost", caption: `Cost of the forecast and of the foster gap (GBP million a year, ${prices})`,
+      columns: [{ key: "year", label: "Year (31 March)" }, { key: "mean", label: "Forecast cost", numeric: true, decimals: 1 }, { key: "lo", label: "80% lower", numeric: true, decimals: 1 }, { key: "hi", label: "80% upper", numeric: true, decimals: 1 }, { key: "gap", label: "Cost of the foster gap", numeric: true, decimals: 2 }],
+      rows: forecast.map((c) => ({ year: String(c.year), mean: c.value! / 1e6, lo: c.lo80! / 1e6, hi: c.hi80! / 1e6, gap: (gapCost.find((g) => g.year === c.year)?.value ?? NaN) / 1e6 })),
+      notes: ["Children at 31 March x weekly cost x 365.25/7: a stock-based estimate, not a budget. The cost of the gap assumes children without a foster place are placed in a children's home."],
     });
   }
   return section;
