@@ -59,7 +59,7 @@ describe("a Bolton return with Demand blank, ingested with the published data", 
     expect(html).not.toMatch(/5,529|−685/);
     const comparators = csv(path.join(gm, "csv", "comparators.csv"));
     expect(comparators[0]).toMatchObject({ area: "Greater Manchester", cla: "6119" });
-    for (const table of ["inhouse-fostering", "la-homes", "block-contracts", "planned-beds", "weekly-costs", "costs-over-10k", "unmet-need", "need-mismatch", "referrals-no-offer", "providers-used", "owning-groups"]) {
+    for (const table of ["inhouse-fostering", "la-homes", "block-contracts", "planned-beds", "returns-weekly-costs", "costs-over-10k", "unmet-need", "need-mismatch", "referrals-no-offer", "providers-used", "owning-groups"]) {
       expect(readdirSync(path.join(gm, "csv")), table).toContain(`${table}.csv`);
     }
     expect(html).toContain("Supplied by 1 of 10 members for the year ending 31 March 2025 (Bolton); not supplied by Bury, Manchester, Oldham, Rochdale, Salford, Stockport, Tameside, Trafford, Wigan.");

@@ -18,7 +18,7 @@ describe("a report from an SSDA903 extract", async () => {
 
   it("builds every section for the latest return year", () => {
     expect(model.year).toBe(2022);
-    expect(model.sections.map((s) => s.id)).toEqual(["headlines", "trend", "stock-flow", "mix", "flows", "supply", "spend", "coverage", "methods"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["headlines", "trend", "stock-flow", "mix", "flows", "placement-flows", "supply", "gap", "foster-carers", "market-risk", "spend", "costs", "coverage", "methods"]);
     expect(model.sections[0].headlines![0].value).toBe("55");
     expect(model.sections[0].paragraphs[0]).toMatch(/cannot be computed/);
   });

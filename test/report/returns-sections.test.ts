@@ -44,8 +44,8 @@ const table = (model: ReturnType<typeof buildReport>, id: string): ReportTable =
 
 describe("returns sections", () => {
   it("are absent without returns and present, in order, with them", () => {
-    expect(buildReport(reportInput()).sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "supply", "spend", "coverage", "methods"]);
-    expect(buildReport(withReturns("la")).sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "supply", "returns-supply", "costs", "unmet-need", "providers-used", "spend", "coverage", "methods"]);
+    expect(buildReport(reportInput()).sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "placement-flows", "supply", "gap", "foster-carers", "market-risk", "spend", "costs", "coverage", "methods"]);
+    expect(buildReport(withReturns("la")).sections.map((s) => s.id)).toEqual(["headlines", "trend", "mix", "flows", "placement-flows", "supply", "gap", "foster-carers", "market-risk", "spend", "costs", "returns-supply", "returns-costs", "unmet-need", "providers-used", "coverage", "methods"]);
   });
 
   it("an LA report: its own figures, ratios, medians, and small counts kept as c", () => {
@@ -55,11 +55,11 @@ describe("returns sections", () => {
     expect(supply.paragraphs[1]).toBe("In-house fostering at 31 March 2025: 150 approved households offering 260 places, of which 30 places were vacant (11.5% of approved places).");
     expect(table(model, "inhouse-fostering").rows.find((r) => String(r.measure).startsWith("Vacancy"))?.value).toBe("11.5%");
     expect(table(model, "la-homes").rows[0]).toMatchObject({ measure: "LA children's homes", value: "c", supplied: "yes" });
-    const costs = table(model, "weekly-costs");
+    const costs = table(model, "returns-weekly-costs");
     expect(costs.columns.map((c) => c.key)).toContain("median");
     expect(costs.rows[0]).toMatchObject({ type: "All", sector: "All", mean: 1450, median: 980, placements: 500 });
     expect(costs.rows.find((r) => r.type === "Children's home, private")).toMatchObject({ mean: 6200, median: "c" });
-    expect(table(model, "weekly-costs-by-type").rows).toHaveLength(2);
+    expect(table(model, "returns-weekly-costs-by-type").rows).toHaveLength(2);
     const unmet = model.sections.find((s) => s.id === "unmet-need")!;
     expect(unmet.paragraphs[1]).toContain("a suppressed number of children were in unregistered settings");
     expect(table(model, "owning-groups").rows).toEqual([{ owner: "Acme", children: 12, share: 66.7 }, { owner: "Northern", children: 6, share: 33.3 }]);
@@ -76,7 +76,7 @@ describe("returns sections", () => {
     expect(fostering.rows[0]).toMatchObject({ value: "≥ 150", supplied: "1 of 3" });
     expect(fostering.rows.find((r) => String(r.measure).startsWith("Vacancy"))?.value).toBe("x");
     expect(table(model, "block-contracts").rows[0]).toMatchObject({ beds: "≥ 12", used: "≥ 9", use: 75 });
-    expect(table(model, "weekly-costs").columns.map((c) => c.key)).not.toContain("median");
+    expect(table(model, "returns-weekly-costs").columns.map((c) => c.key)).not.toContain("median");
     expect(table(model, "owning-groups").rows[0]).toMatchObject({ owner: "Acme", children: "≥ 12" });
   });
 });

@@ -35,7 +35,7 @@ export function returnsCostsSection(input: ReportInput, view: ScopeView): Report
   if (means.length) {
     const la = input.scope.kind === "la";
     section.tables.push({
-      id: "weekly-costs",
+      id: "returns-weekly-costs",
       caption: `Mean weekly cost per placement by placement type and provider sector, 31 March ${year} (GBP a week)`,
       columns: [
         { key: "type", label: "Placement type" },
@@ -67,7 +67,7 @@ export function returnsCostsSection(input: ReportInput, view: ScopeView): Report
       const top = [...rows].sort((a, b) => b.value - a.value)[0];
       section.charts.push(chart("weekly-costs-chart", `Mean weekly cost by placement type, ${year}`, `Bar chart of the mean weekly cost per placement by placement type in ${input.scope.name}, all sectors; the highest is ${top.category} at GBP ${fmt(top.value)} a week.`,
         categoryBarChart(rows, { title: "Mean weekly cost per placement (GBP a week)", xTitle: "GBP a week" }),
-        { id: "weekly-costs-by-type", caption: `Mean weekly cost per placement by placement type, all sectors, 31 March ${year} (GBP a week)`, columns: [{ key: "category", label: "Placement type" }, { key: "value", label: "GBP a week", numeric: true }], rows }));
+        { id: "returns-weekly-costs-by-type", caption: `Mean weekly cost per placement by placement type, all sectors, 31 March ${year} (GBP a week)`, columns: [{ key: "category", label: "Placement type" }, { key: "value", label: "GBP a week", numeric: true }], rows }));
     }
     const all = view.get("weekly_cost_mean", { placement_type: TOTAL, sector: TOTAL }, year);
     if (all.value !== null) section.paragraphs.push(`The mean weekly cost of a placement at 31 March ${year} was GBP ${fmt(all.value)} over ${cell(view.get("placements_costed", { placement_type: TOTAL, sector: TOTAL }, year))} placements costed.`);
