@@ -1,15 +1,12 @@
 /**
  * Demand for the market analysis from a dataset: children looked after at 31 March by DfE
- * placement group, forecast for every LA, the regions, any footprints and England, and
- * reconciled (MinT) so the parts add up, then adapted to quantile functions
- * (demand-forecast.ts). Regions and the user's footprints are forecast together (a
- * footprint may overlap regions), so every scope of a run has a forecast.
+ * placement group, forecast with the default dataset plan (the same plan as `suff forecast
+ * --dataset` and the reports: LA forecasts summed to regions, footprints and England, each
+ * LA's total split by placement group), then adapted to quantile functions
+ * (demand-forecast.ts). Regions and the user's footprints are in the same plan (a footprint
+ * may overlap regions), so every scope of a run has a forecast.
  *
- * This is the interim demand source until the forecast plan (issue 9: `defaultPlan`, `run`)
- * lands; anything giving per scope x year x placement type a mean and a quantile can
- * replace it (DemandForecast).
- *
- * Reference: forecast/forecast-dataset.ts (pooled-rate model, MinT reconciliation).
+ * Reference: forecast/forecast-dataset.ts (the default dataset plan, run to the horizon).
  */
 import type { DatasetRow } from "../spec/dataset.ts";
 import type { FootprintSet } from "../spec/footprint.ts";
@@ -40,7 +37,8 @@ export function regionsAndFootprints(footprints?: FootprintSet): FootprintSet {
  */
 export function marketDemand(rows: readonly DatasetRow[], scopes: readonly MarketArea[], options: { horizon: number; footprints?: FootprintSet; levels?: number[] }): MarketDemandResult {
   const groups = new Set(PLACEMENT_TYPE.roots.map((g) => g.code));
-  const input = rows.filter((r) => (r.measure === "cla_31_march" && r.dims.age_band === TOTAL && r.dims.placement_type !== TOTAL && groups.has(r.dims.placement_type ?? "")) || r.measure === "population_0_17");
-  const result = forecastDataset(input, { measure: "cla_31_march", by: ["placement_type"], horizon: options.horizon, levels: options.levels ?? [80, 95], footprints: regionsAndFootprints(options.footprints), reconcile: "mint-shrink" });
-  return { demand: demandFromForecastRows(result.rows, scopes, "pooled-rate LA forecasts by placement group, reconciled LA -> region/footprint -> England (MinT)"), rows: result.rows, notes: result.notes };
+  // The total and the DfE groups (finer codes, where present, add up to them).
+  const input = rows.filter((r) => (r.measure === "cla_31_march" && (r.dims.age_band ?? TOTAL) === TOTAL && ((r.dims.placement_type ?? TOTAL) === TOTAL || groups.has(r.dims.placement_type ?? ""))) || r.measure === "population_0_17");
+  const result = forecastDataset(input, { measure: "cla_31_march", by: ["placement_type"], horizon: options.horizon, levels: options.levels ?? [80, 95], footprints: options.footprints });
+  return { demand: demandFromForecastRows(result.rows, scopes, `the default forecast plan: LA forecasts by placement group, summed to regions, footprints and England`), rows: result.rows, notes: result.notes };
 }

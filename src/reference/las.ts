@@ -10,6 +10,12 @@
  * year (`endYear` Infinity) unless a boundary change in boundary-changes.ts ends it
  * (`endYear` = the change's first year - 1). Whether a period is complete yet is the
  * period rule's business (src/validate/period.ts), not the LA list's.
+ *
+ * The lookups start in 2011, but older published files (DfE 2010 tables, S251 outturn) reach
+ * further back: an LA already in the earliest list year is valid from its creation, taken as
+ * 2010 (the year ending 31 March 2010, the first of the LAs created on 1 April 2009: Bedford,
+ * Central Bedfordshire, Cheshire East, Cheshire West and Chester) or 1999 for every other LA
+ * (the last unitary councils before 2009 began on 1 April 1998).
  */
 import { BOUNDARY_CHANGES, type BoundaryChange } from "./boundary-changes.ts";
 import { LA_ROWS, STATISTICAL_NEIGHBOURS } from "./generated/las-data.ts";
@@ -41,6 +47,9 @@ export interface LocalAuthority {
 
 type LaRow = (typeof LA_ROWS)[number];
 
+/** LAs created on 1 April 2009 (old DfE codes): their first year ends 31 March 2010. */
+const CREATED_APRIL_2009 = new Set(["822", "823", "895", "896"]);
+
 /**
  * The LA list from the generated rows and the boundary changes: links predecessors and
  * successors, adds LAs a (future) boundary change introduces, and sets each LA's endYear
@@ -58,7 +67,9 @@ export function buildLocalAuthorities(rows: readonly LaRow[], changes: readonly 
       all.push([la.oldCode, la.newCode, la.name, la.regionCode, la.regionName, change.firstYear, change.firstYear - 1, []]);
     }
   }
-  const out = all.map(([oldCode, newCode, name, regionCode, regionName, firstYear, lastYear, formerCodes]): LocalAuthority => {
+  const earliest = Math.min(...rows.map((r) => r[5]));
+  const out = all.map(([oldCode, newCode, name, regionCode, regionName, listedFirstYear, lastYear, formerCodes]): LocalAuthority => {
+    const firstYear = listedFirstYear === earliest ? (CREATED_APRIL_2009.has(oldCode) ? 2010 : 1999) : listedFirstYear;
     const ending = involving(oldCode, "from");
     const open = lastYear >= latest;
     const endYear = !open ? lastYear : ending.length ? Math.min(...ending.map((c) => c.firstYear)) - 1 : Infinity;
@@ -99,9 +110,9 @@ export function laValidIn(la: LocalAuthority, year: number): boolean {
 }
 
 /**
- * The years an LA reports, in words, e.g. "from 2011 to 2023" or "from 2011 onwards".
+ * The years an LA reports, in words, e.g. "from 1999 to 2023" or "from 1999 onwards".
  * @throws never
- * @example laValidity(findLa("909")!) // "from 2011 to 2023"
+ * @example laValidity(findLa("909")!) // "from 1999 to 2023"
  */
 export function laValidity(la: LocalAuthority): string {
   return Number.isFinite(la.endYear) ? `from ${la.firstYear} to ${la.endYear}` : `from ${la.firstYear} onwards`;

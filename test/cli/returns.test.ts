@@ -81,7 +81,7 @@ describe("a Bolton return with Demand blank, ingested with the published data", 
       const out = at(`ees-${to}`);
       const r = runSuff(["aggregate", at("ds"), "--to", to, "--publish", "--format", "ees", "--out", out]);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^44 EES data files, each with its \.meta\.csv/m);
+      expect(r.stdout).toMatch(/^58 EES data files, each with its \.meta\.csv/m);
       expect(r.stdout).toContain("not an EES file: provider_children_placed");
       const files = readdirSync(out).filter((f) => !f.endsWith(".meta.csv"));
       const failures = files.flatMap((f) => eesRuleFailures(f, readFileSync(path.join(out, f), "utf8"), f.replace(/\.csv$/, ".meta.csv"), readFileSync(path.join(out, f.replace(/\.csv$/, ".meta.csv")), "utf8")));

@@ -62,12 +62,12 @@ describe("open periods (issue 8)", () => {
     expect(findLa("350", 2027)?.name).toBe("Bolton");
     expect(lasInYear(2026)).toHaveLength(153);
     expect(lasInYear(2027)).toHaveLength(153);
-    expect(laValidity(findLa("350")!)).toBe("from 2011 onwards");
+    expect(laValidity(findLa("350")!)).toBe("from 1999 onwards");
     expect(findLa("350")!.lastYear).toBe(2025);
   });
   it("an abolished LA stays closed", () => {
     expect(findLa("909", 2026)).toBeUndefined();
-    expect(laValidity(findLa("909")!)).toBe("from 2011 to 2023");
+    expect(laValidity(findLa("909")!)).toBe("from 1999 to 2023");
   });
   it("a future boundary change ends its predecessor's open period and introduces its successors", () => {
     const change = {
@@ -87,5 +87,12 @@ describe("open periods (issue 8)", () => {
     expect([laValidIn(east, 2027), laValidIn(east, 2028), laValidIn(east, 2030)]).toEqual([false, true, true]);
     expect(east.predecessors).toEqual(["936"]);
     expect(() => buildLocalAuthorities(LA_ROWS, [...BOUNDARY_CHANGES, { ...change, introduces: undefined }])).toThrow(/not in the LA list/);
+  });
+});
+
+describe("LAs before the lookups' first year", () => {
+  it("the LAs created on 1 April 2009 report from the year ending March 2010, the others from 1999", () => {
+    expect(laValidity(findLa("895")!)).toBe("from 2010 onwards");
+    expect(laValidity(findLa("350")!)).toBe("from 1999 onwards");
   });
 });
