@@ -35,11 +35,17 @@ export function suppliersOfAny(input: ReportInput, measures: readonly string[], 
   return [...new Set(measures.flatMap((m) => suppliers(input, m, year)))].sort((a, b) => a.localeCompare(b));
 }
 
-/** "3 of 10" members that supplied a measure (an LA report: "yes" or "no"). */
-export function suppliedCell(input: ReportInput, measure: string, year: number): string {
+/**
+ * "3 of 10" members that supplied a measure in their returns (an LA report: "yes" or "no").
+ * When the scope's figure is complete although fewer members returned it (published data
+ * filled the rest), it says so: "1 of 10; the rest from published data".
+ */
+export function suppliedCell(input: ReportInput, measure: string, year: number, value?: ScopeValue): string {
   const n = suppliers(input, measure, year).length;
-  if (input.scope.kind === "la") return n > 0 ? "yes" : "no";
-  return `${n} of ${input.returns?.members[year]?.length ?? 0}`;
+  if (input.scope.kind === "la") return n > 0 ? "yes" : value && value.value !== null ? "no (published data)" : "no";
+  const members = input.returns?.members[year]?.length ?? 0;
+  const complete = value !== undefined && value.value !== null && (value.status === "ok" || value.status === "low_reliability");
+  return `${n} of ${members}${complete && n < members ? "; the rest from published data" : ""}`;
 }
 
 /**
@@ -110,7 +116,10 @@ export function figuresTable(id: string, caption: string, input: ReportInput, vi
     id,
     caption,
     columns: [{ key: "measure", label: "Measure" }, { key: "value", label: "Value", numeric: true }, { key: "supplied", label: input.scope.kind === "la" ? "In the return" : "Members supplying" }],
-    rows: lines.map((l) => ({ measure: l.label ?? measureLabel(l.measure), value: l.value !== undefined ? l.value : cell(view.get(l.measure, {}, year)), supplied: suppliedCell(input, l.measure, year) })),
+    rows: lines.map((l) => {
+      const v = view.get(l.measure, {}, year);
+      return { measure: l.label ?? measureLabel(l.measure), value: l.value !== undefined ? l.value : cell(v), supplied: suppliedCell(input, l.measure, year, l.value !== undefined ? undefined : v) };
+    }),
   };
 }
 

@@ -63,14 +63,14 @@ describe("a Bolton return with Demand blank, ingested with the published data", 
       expect(readdirSync(path.join(gm, "csv")), table).toContain(`${table}.csv`);
     }
     expect(html).toContain("Supplied by 1 of 10 members for the year ending 31 March 2025 (Bolton); not supplied by Bury, Manchester, Oldham, Rochdale, Salford, Stockport, Tameside, Trafford, Wigan.");
-    expect(csv(path.join(gm, "csv", "inhouse-fostering.csv"))[1]).toEqual({ measure: "In-house approved foster places", value: "≥ 260", supplied: "1 of 10" });
+    expect(csv(path.join(gm, "csv", "inhouse-fostering.csv"))[1]).toEqual({ measure: "In-house approved foster places", value: "2690", supplied: "1 of 10; the rest from published data" }); // Bolton's 260 from its return, the other nine from the published LA fostering data
     // Disclosure control applies to the new tables: 2 children in unregistered settings and 3 DoLOs are suppressed.
     const unmet = csv(path.join(gm, "csv", "unmet-need.csv"));
     expect(unmet.find((u) => u.measure.startsWith("Children in unregistered"))?.value).toBe("c");
     expect(unmet.find((u) => u.measure.startsWith("Children subject to a deprivation"))?.value).toBe("c");
     const la = at("reports", "la-350-bolton");
     expect(readFileSync(path.join(la, "report.html"), "utf8")).toContain("From Bolton's own return for the year ending 31 March 2025.");
-    expect(csv(path.join(la, "csv", "weekly-costs.csv"))[0]).toEqual({ type: "All", sector: "All", mean: "1450", median: "980", placements: "500", supplied: "yes" });
+    expect(csv(path.join(la, "csv", "returns-weekly-costs.csv"))[0]).toEqual({ type: "All", sector: "All", mean: "1450", median: "980", placements: "500", supplied: "yes" });
     const england = readFileSync(at("reports", "england", "report.html"), "utf8");
     expect(england).toContain("Supplied by 1 of 153 members for the year ending 31 March 2025 (Bolton); not supplied by the other 152 members.");
     expect(england).toContain("Placement sufficiency report: England, 2025"); // the 2026 return does not make a report about one LA
