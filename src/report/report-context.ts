@@ -315,12 +315,24 @@ function cellKey(r: DatasetRow): string {
   return `${r.measure}|${r.time_period}|${Object.entries(r.dims).filter(([, v]) => v).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",")}`;
 }
 
+const aggregateRowsCache = new WeakMap<ReportContext, Map<string, DatasetRow[]>>();
+
+/** The scope's rows (see aggregateRowsUncached), computed once per context and scope: every report asks for England's and each region's as comparators. */
+function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
+  let cache = aggregateRowsCache.get(ctx);
+  if (!cache) aggregateRowsCache.set(ctx, (cache = new Map()));
+  const key = `${scope.kind}:${scope.code}`;
+  let rows = cache.get(key);
+  if (!rows) cache.set(key, (rows = aggregateRowsUncached(ctx, scope)));
+  return rows;
+}
+
 /**
  * The scope's aggregate rows. For a region or England, where the sum over member LAs is
  * only a lower bound (some members suppressed) or missing, the figure DfE published for
  * the region or England is used instead: it is exact, and already disclosure-controlled.
  */
-function aggregateRowsFor(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
+function aggregateRowsUncached(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
   const source = scope.kind === "england" ? ctx.england : scope.kind === "region" ? ctx.regions : ctx.footprints;
   const rows: DatasetRow[] = (source?.rows ?? []).filter((r) => r.footprint_code === scope.code);
   if (scope.kind === "footprint") return rows;
