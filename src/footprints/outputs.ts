@@ -61,11 +61,13 @@ const label = (m: MetricInfo | undefined, beds: number) => (m?.label ?? "").repl
 /** One chart per metric: a dot per footprint with its interval, coloured by candidate. */
 export function metricChart(c: FootprintComparison, metric: string): TopLevelSpec {
   const info = c.metricInfo.find((m) => m.id === metric);
-  const values = c.metrics.filter((m) => m.metric === metric && m.value !== null).map((m) => ({ candidate: m.candidate, footprint: `${m.footprint_name} (${m.candidate})`, value: m.value, lower: m.lower ?? m.value, upper: m.upper ?? m.value }));
-  const y = { field: "footprint", type: "nominal", title: null, sort: { field: "value", order: info?.better === "higher" ? "descending" : "ascending" }, axis: { labelLimit: 320, labelFontSize: 10 } } as const;
+  const names = new Map<string, number>();
+  for (const m of c.metrics) if (m.metric === metric) names.set(m.footprint_name, (names.get(m.footprint_name) ?? 0) + 1);
+  const values = c.metrics.filter((m) => m.metric === metric && m.value !== null).map((m) => ({ candidate: m.candidate, footprint: names.get(m.footprint_name)! > 1 ? `${m.footprint_name} (${m.candidate})` : m.footprint_name, value: m.value, lower: m.lower ?? m.value, upper: m.upper ?? m.value }));
+  const y = { field: "footprint", type: "nominal", title: null, sort: { field: "value", order: info?.better === "higher" ? "descending" : "ascending" }, axis: { labelLimit: 520, labelFontSize: 10 } } as const;
   const color = { field: "candidate", type: "nominal", title: "Candidate", scale: { domain: c.candidates.map((x) => x.name), range: PALETTE } } as const;
   return {
-    $schema: SCHEMA, title: label(info, c.beds), width: 380, height: { step: 14 }, config: CHART_CONFIG,
+    $schema: SCHEMA, width: 380, height: { step: 14 }, config: { ...CHART_CONFIG, axisY: { labelLimit: 400 }, legend: { ...CHART_CONFIG.legend, labelLimit: 300 } },
     data: { values },
     layer: [
       { mark: { type: "rule", strokeWidth: 1.5 }, encoding: { y, x: { field: "lower", type: "quantitative", title: label(info, c.beds) }, x2: { field: "upper" }, color } },
@@ -78,9 +80,9 @@ export function metricChart(c: FootprintComparison, metric: string): TopLevelSpe
 export function candidateChart(c: FootprintComparison): TopLevelSpec {
   const values = c.candidateRows.flatMap((r) => CHART_METRICS.map((m) => ({ metric: label(c.metricInfo.find((i) => i.id === m), c.beds), candidate: r.candidate, value: r.figures[m]?.value ?? null, lower: r.figures[m]?.lower ?? r.figures[m]?.value ?? null, upper: r.figures[m]?.upper ?? r.figures[m]?.value ?? null })).filter((v) => v.value !== null));
   const color = { field: "candidate", type: "nominal", title: "Candidate", scale: { domain: c.candidates.map((x) => x.name), range: PALETTE } } as const;
-  const y = { field: "candidate", type: "nominal", title: null, sort: c.candidates.map((x) => x.name) } as const;
+  const y = { field: "candidate", type: "nominal", title: null, sort: c.candidates.map((x) => x.name), axis: { labelLimit: 300 } } as const;
   return {
-    $schema: SCHEMA, title: "Candidates compared, one panel per measure", config: CHART_CONFIG,
+    $schema: SCHEMA, config: { ...CHART_CONFIG, axisY: { labelLimit: 300 }, legend: { ...CHART_CONFIG.legend, labelLimit: 300 }, header: { labelLimit: 300 } },
     data: { values },
     facet: { field: "metric", type: "nominal", title: null, sort: CHART_METRICS.map((m) => label(c.metricInfo.find((i) => i.id === m), c.beds)), header: { labelFontSize: 12, labelFontWeight: "bold", labelLimit: 260, labelColor: "#0b0c0c" } },
     columns: 3,
