@@ -27,6 +27,7 @@ import type { ForecastRow } from "../spec/forecast.ts";
 import { SuffError } from "../spec/errors.ts";
 import { OWNER_NOT_RECORDED, PLACEMENT_TYPE, TOTAL } from "../reference/code-lists.ts";
 import { lasInYear, type LocalAuthority } from "../reference/las.ts";
+import { ENGLAND } from "../reference/regions.ts";
 import { membersInYear } from "../aggregate/members-in-year.ts";
 import { defaultPlan } from "../forecast/default-plan.ts";
 import type { DatasetPlan } from "../forecast/dataset-plan.ts";
@@ -227,32 +228,39 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   if (childrenYear === null) throw new SuffError("E_FOOTPRINTS_NO_DATA", "The dataset has no LA figures for children looked after at 31 March (measure cla_31_march).", { hint: "suff ingest data/published --out DIR" });
   const notes: string[] = [];
 
-  // 1. One plan for every footprint of every candidate (the default plan; footprints summed from the LAs).
+  // 1. The default plan for each candidate's footprints (footprints summed from the LAs; their
+  // intervals calibrated on that candidate's footprints only, so adding a candidate never
+  // changes another's figures), run and re-run at past origins.
   const all: Array<{ candidate: Candidate; footprint: Footprint; code: string }> = [];
   for (const c of candidates) for (const f of c.footprints) all.push({ candidate: c, footprint: f, code: internalCode(c.name, f.code) });
-  const set: FootprintSet = { source: "candidates", footprints: all.map((x) => ({ code: x.code, name: x.footprint.name, members: x.footprint.members })) };
   const roots = new Set(PLACEMENT_TYPE.roots.map((g) => g.code));
   const forecastInput = used.filter((r) => r.measure === "population_0_17" || (r.measure === "cla_31_march" && (r.dims.age_band ?? TOTAL) === TOTAL && ((r.dims.placement_type ?? TOTAL) === TOTAL || roots.has(r.dims.placement_type ?? ""))));
-  const plan = defaultPlan({ rows: forecastInput, measure: "cla_31_march", breakdowns: [["placement_type"]], footprints: set }) as DatasetPlan;
-  notes.push(...(plan.panel.notes ?? []).filter((n) => !n.includes("~")));
-  const forecast = run(plan, { horizon });
-  stage("forecast");
-  const grid = plan.panel.series[0]!.periods;
-  const originLabels = grid.slice(-(originCount + 1), -1);
-  let evaluation: PlanEvaluation | null = null;
-  try {
-    evaluation = evaluate(plan, { origins: originLabels, horizon });
-  } catch (error) {
-    notes.push(`The forecasts could not be backtested: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  stage("backtest");
-  const keyDims = plan.geography.keyDims;
-  const typeOfKey = new Map(Object.entries(keyDims).map(([k, d]) => [k, d.placement_type ?? ""]));
   const step1 = new Map<string, ForecastRow>();
-  for (const r of forecast.rows) if (r.step === 1) step1.set(r.series_id, r);
-  const forecastFor = forecast.rows.find((r) => r.step === 1)?.period ?? "";
-  const evalById = new Map<string, ForecastRow[]>();
-  for (const r of evaluation?.rows ?? []) { let l = evalById.get(r.series_id); if (!l) evalById.set(r.series_id, (l = [])); l.push(r); }
+  const evalById = new Map<string, { rows: ForecastRow[]; evaluation: PlanEvaluation }>();
+  let typeOfKey = new Map<string, string>();
+  let forecastOrigin = "", forecastFor = "", originLabels: string[] = [], backtestOrigins: string[] = [];
+  for (const c of candidates) {
+    const set: FootprintSet = { source: c.source, footprints: all.filter((x) => x.candidate === c).map((x) => ({ code: x.code, name: x.footprint.name, members: x.footprint.members })) };
+    const plan = defaultPlan({ rows: forecastInput, measure: "cla_31_march", breakdowns: [["placement_type"]], footprints: set }) as DatasetPlan;
+    for (const n of plan.panel.notes ?? []) if (!n.includes("~") && !notes.includes(n)) notes.push(n);
+    const forecast = run(plan, { horizon });
+    typeOfKey = new Map(Object.entries(plan.geography.keyDims).map(([k, d]) => [k, d.placement_type ?? ""]));
+    forecastOrigin = plan.geography.lastPeriod;
+    for (const r of forecast.rows) if (r.step === 1 && (r.series_id.includes("~") || r.series_id.startsWith(`${ENGLAND.code}|`))) { step1.set(r.series_id, r); forecastFor = r.period; }
+    const grid = plan.panel.series[0]!.periods;
+    originLabels = grid.slice(-(originCount + 1), -1);
+    try {
+      const evaluation = evaluate(plan, { origins: originLabels, horizon });
+      backtestOrigins = evaluation.origins;
+      for (const r of evaluation.rows) {
+        if (!r.series_id.includes("~")) continue;
+        let l = evalById.get(r.series_id); if (!l) evalById.set(r.series_id, (l = { rows: [], evaluation })); l.rows.push(r);
+      }
+    } catch (error) {
+      notes.push(`The forecasts of ${c.name} could not be backtested: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    stage(`forecast and backtest of ${c.name}`);
+  }
   const partId = (code: string, type: string) => { for (const [k, t] of typeOfKey) if (t === type) return `${code}|${k}`; return null; };
   const specialistPresent = SPECIALIST_TYPES.filter((t) => [...typeOfKey.values()].includes(t));
   const specialistProxy = specialistPresent.includes("secure")
@@ -296,9 +304,9 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
     };
     // Forecastability: total and by placement group.
     const score = (id: string, suffix: string) => {
-      const list = evalById.get(id);
-      if (!list || !list.length || !evaluation) { push(`forecast_mase${suffix}`, null); push(`forecast_coverage_80${suffix}`, null); return; }
-      const a = accuracy(list, { series: evaluation.series, levels: [80] }).at(-1)!;
+      const scored = evalById.get(id);
+      if (!scored || !scored.rows.length) { push(`forecast_mase${suffix}`, null); push(`forecast_coverage_80${suffix}`, null); return; }
+      const a = accuracy(scored.rows, { series: scored.evaluation.series, levels: [80] }).at(-1)!;
       const cov = a.intervals[80]?.coverage ?? Number.NaN;
       const [lo, hi] = wilson(Math.round(cov * a.n), a.n);
       push(`forecast_mase${suffix}`, a.mase);
@@ -432,8 +440,11 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   const specSpread = spread("specialist_demand");
   const specTotal = metrics.filter((m) => m.metric === "specialist_demand" && m.value !== null);
   if (specSpread !== null && specTotal.length) uncertain.push(`Specialist demand is small and its forecast wide: the 80% interval is on average ${fmt(specSpread, 1)} children wide for a mean of ${fmt(specTotal.reduce((a, m) => a + m.value!, 0) / specTotal.length, 1)} children per footprint, and the proxy (${specialistProxy}) is not the need for specialist homes itself.`);
+  const englandSpecialist = specialistPresent.map((t) => partId(ENGLAND.code, t)).map((id) => (id ? step1.get(id) : undefined)).filter((r): r is ForecastRow => r !== undefined).reduce((a, r) => a + r.mean, 0);
+  const published = used.filter((r) => r.measure === "cla_31_march" && r.geographic_level === "National" && r.dims.placement_type === "residential_schools" && (r.dims.age_band ?? TOTAL) === TOTAL && r.value !== null).sort((a, b) => Number(b.time_period) - Number(a.time_period))[0];
+  if (published && englandSpecialist > 0) uncertain.push(`The LA forecasts of children in residential schools add up to ${fmt(englandSpecialist, 0)} for England in ${forecastFor}, against ${published.value!.toLocaleString("en-GB")} published for England at 31 March ${published.time_period}: most LAs' counts are suppressed (1 to 4 children) and their share of the LA total is estimated, so specialist demand, and with it the void risk, is uncertain in level as well as in spread${englandSpecialist < 0.9 * published.value! ? " (and here likely undercounted)" : ""}.`);
   const covs = metrics.filter((m) => m.metric === "forecast_coverage_80" && m.value !== null && m.lower !== null);
-  if (covs.length) uncertain.push(`The backtest has ${evaluation ? evaluation.origins.length : 0} origins (${originLabels.join(", ")}) and up to ${horizon} years ahead, so each footprint's MASE and coverage rest on few forecasts: the 95% interval of a footprint's 80% coverage is on average ${(100 * covs.reduce((a, m) => a + (m.upper! - m.lower!), 0) / covs.length).toFixed(0)} percentage points wide${thinBacktest ? `, and ${thinBacktest} footprints have fewer than 10 scored forecasts` : ""}.`);
+  if (covs.length) uncertain.push(`The backtest has ${backtestOrigins.length} origins (${originLabels.join(", ")}) and up to ${horizon} years ahead, so each footprint's MASE and coverage rest on few forecasts: the 95% interval of a footprint's 80% coverage is on average ${(100 * covs.reduce((a, m) => a + (m.upper! - m.lower!), 0) / covs.length).toFixed(0)} percentage points wide${thinBacktest ? `, and ${thinBacktest} footprints have fewer than 10 scored forecasts` : ""}.`);
   uncertain.push(`Market power counts Ofsted's owning organisations at 31 March ${registerYear ?? "(no register)"}, not ultimate parent groups, so concentration is understated; a footprint is not an antitrust market.`);
   uncertain.push(`The void risk of a ${beds}-bed home is simulated (${draws.toLocaleString("en-GB")} draws, seed ${seed}) from the forecast distribution of the footprint's whole specialist demand, as if every such child could use the one home; matching of needs, distance and turnover within the year are not modelled.`);
   const partial = candidateRows.filter((r) => r.las_covered < r.las_in_england);
@@ -442,7 +453,7 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   stage("compare");
   return {
     candidates: [...candidates], metrics, candidateRows, metricInfo: [...METRICS], beds,
-    years: { forecastOrigin: plan.geography.lastPeriod, forecastFor, backtestOrigins: evaluation?.origins ?? [], flows: flowsYear, register: registerYear, children: childrenYear, distance: distanceYear, population: populationYear },
+    years: { forecastOrigin, forecastFor, backtestOrigins, flows: flowsYear, register: registerYear, children: childrenYear, distance: distanceYear, population: populationYear },
     uncertain, notes, specialistProxy,
   };
 }
