@@ -15,9 +15,7 @@ import type { ReportScope } from "../spec/report.ts";
 import { findLa, lasInYear } from "../reference/las.ts";
 import { REGIONS } from "../reference/regions.ts";
 import { loadDataset } from "../ingest/load-dataset.ts";
-import { loadFootprintSet } from "../ingest/load-footprints.ts";
-
-export { loadFootprintSet };
+import { loadFootprintSet } from "../aggregate/load-footprint-set.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
 import { buildReport } from "../report/build-report.ts";
 import { marketScenario } from "../market/market-scenario.ts";
@@ -52,6 +50,8 @@ export function parseFormats(text: string): ReportFormat[] {
   return formats as ReportFormat[];
 }
 
+/** Load footprints from a CSV, failing on errors in it (src/aggregate/load-footprint-set.ts). */
+export { loadFootprintSet };
 
 /** The scopes a --scope value stands for. */
 export function expandScopes(scope: string, ctx: ReportContext): ReportScope[] {

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Footprint } from "../spec/footprint.ts";
 import { SuffError } from "../spec/errors.ts";
 import { builtInFootprints } from "../aggregate/built-in-footprints.ts";
-import { loadFootprintSet } from "../ingest/load-footprints.ts";
+import { loadFootprintSet } from "../aggregate/load-footprint-set.ts";
 
 export interface Candidate {
   /** Short name used in every output (letters, digits, - and _). */

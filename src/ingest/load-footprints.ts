@@ -6,8 +6,6 @@
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { SuffError } from "../spec/errors.ts";
-import type { FootprintSet } from "../spec/footprint.ts";
-import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import { decodeText } from "./decode-text.ts";
 
 /**
@@ -27,17 +25,4 @@ export function loadFootprints(file: string): { text: string; file: string; diag
   }
   const decoded = decodeText(bytes, file);
   return { text: decoded.text, file, diagnostics: decoded.diagnostics };
-}
-
-/**
- * Load footprints from a CSV, failing on errors in it (warnings and notes are dropped).
- * @throws SuffError E_FOOTPRINTS_UNREADABLE or E_FOOTPRINTS (exit 2).
- * @example loadFootprintSet("data/footprints/regions-2025.csv").footprints.length // 9
- */
-export function loadFootprintSet(file: string): FootprintSet {
-  const loaded = loadFootprints(file);
-  const parsed = parseFootprints(loaded.text, { file: loaded.file });
-  const errors = [...loaded.diagnostics, ...parsed.diagnostics].filter((d) => d.severity === "error");
-  if (errors.length) throw new SuffError("E_FOOTPRINTS", `${file}: ${errors.length} error(s), first: ${errors[0].message}`, { exitCode: 2, hint: errors[0].hint });
-  return parsed.set;
 }
