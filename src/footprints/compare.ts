@@ -264,8 +264,8 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   const partId = (code: string, type: string) => { for (const [k, t] of typeOfKey) if (t === type) return `${code}|${k}`; return null; };
   const specialistPresent = SPECIALIST_TYPES.filter((t) => [...typeOfKey.values()].includes(t));
   const specialistProxy = specialistPresent.includes("secure")
-    ? "children in the DfE placement group 'Residential schools' plus children in secure children's homes (the dataset has that placement type)"
-    : "children in the DfE placement group 'Residential schools' (the published LA data give no count of children needing secure or disabled children's places; secure homes are inside 'Secure homes and children's homes' and disabled children are not a placement type)";
+    ? "children in the DfE placement group 'Residential schools' plus children in secure children's homes"
+    : "children in the DfE placement group 'Residential schools'";
 
   // 2. Market data, flows and distance.
   const data = new MarketData(used);
@@ -439,7 +439,7 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   if (insideSpread !== null) uncertain.push(`Placements between member LAs are not published, so the share of own children placed inside a footprint is known only within bounds: on average ${(100 * insideSpread).toFixed(0)} percentage points wide across the ${metrics.filter((m) => m.metric === "own_children_placed_inside_share" && m.value !== null).length} footprints (flows of ${flowsYear}, the latest year DfE gives imports). The estimate assumes children placed outside their LA but within 20 miles are in another member; footprints whose members are not neighbours are flattered by it.`);
   const specSpread = spread("specialist_demand");
   const specTotal = metrics.filter((m) => m.metric === "specialist_demand" && m.value !== null);
-  if (specSpread !== null && specTotal.length) uncertain.push(`Specialist demand is small and its forecast wide: the 80% interval is on average ${fmt(specSpread, 1)} children wide for a mean of ${fmt(specTotal.reduce((a, m) => a + m.value!, 0) / specTotal.length, 1)} children per footprint, and the proxy (${specialistProxy}) is not the need for specialist homes itself.`);
+  if (specSpread !== null && specTotal.length) uncertain.push(`Specialist demand is small and its forecast wide: the 80% interval is on average ${fmt(specSpread, 1)} children wide for a mean of ${fmt(specTotal.reduce((a, m) => a + m.value!, 0) / specTotal.length, 1)} children per footprint, and the proxy (${specialistProxy}) is not the need for specialist homes itself: the published LA data give no count of children needing secure or disabled children's places (secure homes are counted with children's homes, and disabled children are not a placement type).`);
   const englandSpecialist = specialistPresent.map((t) => partId(ENGLAND.code, t)).map((id) => (id ? step1.get(id) : undefined)).filter((r): r is ForecastRow => r !== undefined).reduce((a, r) => a + r.mean, 0);
   const published = used.filter((r) => r.measure === "cla_31_march" && r.geographic_level === "National" && r.dims.placement_type === "residential_schools" && (r.dims.age_band ?? TOTAL) === TOTAL && r.value !== null).sort((a, b) => Number(b.time_period) - Number(a.time_period))[0];
   if (published && englandSpecialist > 0) uncertain.push(`The LA forecasts of children in residential schools add up to ${fmt(englandSpecialist, 0)} for England in ${forecastFor}, against ${published.value!.toLocaleString("en-GB")} published for England at 31 March ${published.time_period}: most LAs' counts are suppressed (1 to 4 children) and their share of the LA total is estimated, so specialist demand, and with it the void risk, is uncertain in level as well as in spread${englandSpecialist < 0.9 * published.value! ? " (and here likely undercounted)" : ""}.`);

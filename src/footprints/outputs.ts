@@ -118,7 +118,7 @@ export function headlines(c: FootprintComparison): string[] {
     `Keeps children closest: ${b3}, with ${show(f(first(b3), "own_children_placed_inside_share")?.value ?? null, "share")} of its own children placed inside its footprints (bounds ${show(f(first(b3), "own_children_placed_inside_share")?.lower ?? null, "share")} to ${show(f(first(b3), "own_children_placed_inside_share")?.upper ?? null, "share")}) and ${show(f(first(b3), "placed_over_20_miles_share")?.value ?? null, "share")} placed over 20 miles from home.`,
   ];
   const worst = [...rows].sort((a, b) => (b.figures.hhi?.value ?? -1) - (a.figures.hhi?.value ?? -1))[0]!;
-  out.push(`Providers hold most power in ${worst.candidate}'s footprints (HHI of children's home places ${show(worst.figures.hhi?.value ?? null, "index")}, children looked after weighted) and least in ${b4}'s (${show(f(first(b4), "hhi")?.value ?? null, "index")}).`);
+  out.push(`Providers hold most power in the footprints of ${worst.candidate} (HHI of children's home places ${show(worst.figures.hhi?.value ?? null, "index")}, weighted by children looked after) and least in those of ${b4} (${show(f(first(b4), "hhi")?.value ?? null, "index")}).`);
   const top = c.metrics.filter((m) => m.metric === "hhi" && m.value !== null).sort((a, b) => b.value! - a.value!)[0];
   if (top) out.push(`The most concentrated single footprint is ${top.footprint_name} (${top.candidate}), HHI ${show(top.value, "index")}.`);
   out.push(`Overall (mean of the four ranks): ${rows.map((r) => `${r.rank}. ${r.candidate}`).join(", ")}.`);
