@@ -126,7 +126,13 @@ export function headlines(c: FootprintComparison): string[] {
 }
 
 /** Tables behind the page. */
-export function pageTables(c: FootprintComparison): { ranked: ReportTable; perMetric: Map<string, ReportTable> } {
+export function pageTables(c: FootprintComparison): { ranked: ReportTable; perMetric: Map<string, ReportTable>; byType: ReportTable } {
+  const types = [...new Set(c.metrics.filter((m) => m.metric.startsWith("forecast_mase_")).map((m) => m.metric.slice("forecast_mase_".length)))].sort();
+  const byType: ReportTable = {
+    id: "by-type", caption: "Forecast accuracy by placement group: MASE and 80% interval coverage of each candidate (children-weighted over its footprints)",
+    columns: [{ key: "type", label: "Placement group" }, ...c.candidateRows.flatMap((r) => [{ key: `${r.candidate}-mase`, label: `${r.candidate} MASE`, numeric: true, decimals: 2 }, { key: `${r.candidate}-cov`, label: `${r.candidate} 80% coverage`, numeric: true, decimals: 2 }])],
+    rows: types.map((t) => Object.fromEntries([["type", t.replace(/_group$/, "").replace(/_/g, " ")], ...c.candidateRows.flatMap((r) => [[`${r.candidate}-mase`, r.figures[`forecast_mase_${t}`]?.value ?? null], [`${r.candidate}-cov`, r.figures[`forecast_coverage_80_${t}`]?.value ?? null]])])),
+  };
   const ranked: ReportTable = {
     id: "candidates", caption: "Candidates ranked, with the reasons",
     columns: [{ key: "rank", label: "Rank", numeric: true }, { key: "candidate", label: "Candidate" }, { key: "footprints", label: "Footprints", numeric: true }, { key: "las", label: "LAs covered", numeric: true }, { key: "reasons", label: "Reasons" }],
@@ -142,7 +148,7 @@ export function pageTables(c: FootprintComparison): { ranked: ReportTable; perMe
       rows: c.metrics.filter((x) => x.metric === m).map((x) => ({ footprint: x.footprint_name, candidate: x.candidate, value: x.value, lower: x.lower, upper: x.upper })),
     });
   }
-  return { ranked, perMetric };
+  return { ranked, perMetric, byType };
 }
 
 /**
@@ -150,7 +156,7 @@ export function pageTables(c: FootprintComparison): { ranked: ReportTable; perMe
  * @throws Error when a chart's SVG is missing (a programmer error).
  */
 export function comparisonHtml(c: FootprintComparison, svgs: Map<string, string>, options: { generated: string; dataset: string }): string {
-  const { ranked, perMetric } = pageTables(c);
+  const { ranked, perMetric, byType } = pageTables(c);
   const svg = (id: string) => { const s = svgs.get(id); if (s === undefined) throw new Error(`No SVG for chart ${id}`); return svgForPage(s); };
   const alt = (m: string) => {
     const info = c.metricInfo.find((i) => i.id === m);
@@ -191,6 +197,8 @@ ${tableHtml(ranked, "ranked")}
 <figure aria-labelledby="f-candidates-title"><h3 id="f-candidates-title">Candidates compared, one panel per measure</h3>
 <div class="chart" role="img" aria-label="${escapeHtml(candidateAlt)}">${svg("f-candidates")}</div>
 <figcaption>${escapeHtml(candidateAlt)} Dots are the candidate's figure (children-weighted mean over its footprints, or their sum); lines its interval or bounds.</figcaption></figure>
+<h3 id="s-by-type">Forecast accuracy by placement group</h3>
+${tableHtml(byType, "by-type")}
 </section>
 <section aria-labelledby="s-footprints"><h2 id="s-footprints">Every footprint, one chart per measure</h2>
 ${figures}

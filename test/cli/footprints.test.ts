@@ -3,7 +3,7 @@
 // authorities and a grouping of their own in one command, then reads the tidy CSVs, the
 // XLSX and the HTML page (charts drawn, no network, axe-core WCAG 2.2 AA clean).
 import { beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -18,9 +18,8 @@ beforeAll(() => {
   const dataset = path.join(dir, "ds");
   const ingest = runSuff(["ingest", "data/published", "--out", dataset]);
   if (ingest.status !== 0) throw new Error(ingest.stderr);
-  // A grouping of the analyst's own: two cross-border pairs and one overlapping a combined authority.
-  const mine = path.join(dir, "mine.csv");
-  writeFileSync(mine, "new_la_code,footprint_code,footprint_name\nE08000001,BW,Bolton and Wigan\nE08000010,BW,Bolton and Wigan\nE06000001,HS,Hartlepool and Stockton\nE06000004,HS,Hartlepool and Stockton\nE06000008,LB,Lancashire borders\nE08000005,LB,Lancashire borders\n");
+  // A grouping of the analyst's own (the example in docs/footprints.md): the North West as three consortia.
+  const mine = "docs/examples/footprints/north-west-three-consortia.csv";
   out = path.join(dir, "out");
   run = runSuff(["footprints", "compare", "--dataset", dataset, "--include", "regions,combined-authorities", "--candidates", `mine=${mine}`, "--beds", "4", "--out", out]);
 }, 300_000);
@@ -49,7 +48,7 @@ describe("suff footprints compare on the embedded dataset", () => {
     expect(Number(rows.find((r) => r.footprint_code === "GMCA" && r.metric === "las")!.value)).toBe(10);
     expect(rows.filter((r) => r.candidate === "regions" && r.metric === "las").reduce((a, r) => a + Number(r.value), 0)).toBe(153);
     // A footprint of one's own pair is more self-sufficient than either LA alone can be: its bounds contain the estimate.
-    const bw = rows.find((r) => r.footprint_code === "BW" && r.metric === "own_children_placed_inside_share")!;
+    const bw = rows.find((r) => r.footprint_code === "NW-CM" && r.metric === "own_children_placed_inside_share")!;
     expect(Number(bw.upper)).toBeGreaterThan(Number(bw.lower));
   });
 
@@ -64,6 +63,11 @@ describe("suff footprints compare on the embedded dataset", () => {
     expect(Number(cands.find((c) => c.candidate === "regions")!.las_covered)).toBe(153);
     // stdout lists the ranking as printed to the analyst.
     expect(run.stdout).toMatch(/^1\. /m);
+  });
+
+  it("matches docs/footprints.md, which scripts/footprints-doc.ts wrote from the same comparison", () => {
+    const doc = readFileSync("docs/footprints.md", "utf8");
+    for (const c of csv(path.join(out, "candidates.csv"))) expect(doc, `${c.candidate}: regenerate with npx tsx scripts/footprints-doc.ts`).toContain(`${c.rank}. **${c.candidate}**: ${c.reasons}.`);
   });
 
   it("gives an accessible page with small multiples and a statement of what is uncertain", async () => {
