@@ -152,9 +152,9 @@ export function wilson(k: number, n: number, z = 1.959964): [number, number] {
   return [Math.max(0, c - h), Math.min(1, c + h)];
 }
 
-/** The internal footprint code (unique over candidates). */
+/** The internal footprint code (unique over candidates; "|" separates a plan's series id from its part, so it is replaced). */
 function internalCode(candidate: string, footprint: string): string {
-  return `${candidate}~${footprint}`;
+  return `${candidate}~${footprint.replace(/\|/g, "/")}`;
 }
 
 class LaFigures {
@@ -448,7 +448,7 @@ export function compareFootprints(rows: readonly DatasetRow[], candidates: reado
   uncertain.push(`Market power counts Ofsted's owning organisations at 31 March ${registerYear ?? "(no register)"}, not ultimate parent groups, so concentration is understated; a footprint is not an antitrust market.`);
   uncertain.push(`The void risk of a ${beds}-bed home is simulated (${draws.toLocaleString("en-GB")} draws, seed ${seed}) from the forecast distribution of the footprint's whole specialist demand, as if every such child could use the one home; matching of needs, distance and turnover within the year are not modelled.`);
   const partial = candidateRows.filter((r) => r.las_covered < r.las_in_england);
-  if (partial.length) uncertain.push(`${partial.map((r) => `${r.candidate} covers ${r.las_covered}`).join("; ")} of ${englandLas} LAs: candidates covering different LAs are compared on their own footprints only.`);
+  if (partial.length) uncertain.push(`Candidates cover different LAs (${partial.map((r) => `${r.candidate} ${r.las_covered}`).join(", ")} of the ${englandLas}) and each is compared on its own footprints only, so part of a difference between candidates is a difference between the areas they cover.`);
   if (lowCoverage.length) notes.push(`Flow figures missing: ${lowCoverage.slice(0, 5).join("; ")}${lowCoverage.length > 5 ? `; and ${lowCoverage.length - 5} more` : ""}.`);
   stage("compare");
   return {

@@ -70,6 +70,15 @@ describe("suff footprints compare on the embedded dataset", () => {
     for (const c of csv(path.join(out, "candidates.csv"))) expect(doc, `${c.candidate}: regenerate with npx tsx scripts/footprints-doc.ts`).toContain(`${c.rank}. **${c.candidate}**: ${c.reasons}.`);
   });
 
+  it("refuses an unknown built-in or a malformed candidate with exit 2", () => {
+    const unknown = runSuff(["footprints", "compare", "--dataset", path.join(dir, "ds"), "--include", "counties", "--out", path.join(dir, "x")]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown built-in candidate 'counties'/);
+    const malformed = runSuff(["footprints", "compare", "--dataset", path.join(dir, "ds"), "--candidates", "no-file-here", "--out", path.join(dir, "x")]);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/NAME=FILE/);
+  });
+
   it("gives an accessible page with small multiples and a statement of what is uncertain", async () => {
     const html = readFileSync(path.join(out, "footprints.html"), "utf8");
     expect(html).toContain("What is uncertain");
