@@ -65,6 +65,17 @@ describe("suff footprints compare on the embedded dataset", () => {
     expect(run.stdout).toMatch(/^1\. /m);
   });
 
+  it("writes the same tables to the XLSX", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, "footprints.xlsx"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Candidates", "Footprint metrics", "Definitions", "What is uncertain"]);
+    const metrics = csv(path.join(out, "footprint_metrics.csv"));
+    const sheet = book.getWorksheet("Footprint metrics")!;
+    const values = sheet.getColumn(1).values.filter((v) => v === "regions" || v === "combined-authorities" || v === "mine");
+    expect(values.length).toBe(metrics.length);
+  });
+
   it("matches docs/footprints.md, which scripts/footprints-doc.ts wrote from the same comparison", () => {
     const doc = readFileSync("docs/footprints.md", "utf8");
     for (const c of csv(path.join(out, "candidates.csv"))) expect(doc, `${c.candidate}: regenerate with npx tsx scripts/footprints-doc.ts`).toContain(`${c.rank}. **${c.candidate}**: ${c.reasons}.`);
