@@ -19,6 +19,7 @@ export const LAYERS = [
   "market",
   "report",
   "write",
+  "footprints",
   "index",
   "cli",
 ];

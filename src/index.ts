@@ -220,3 +220,10 @@ export { printPdf, printPdfs, findChromium } from "./write/pdf.ts";
 export { writeReport, reportTables, type ReportFormat, type WrittenReport } from "./write/report-files.ts";
 export { toCsv } from "./write/csv.ts";
 export { writeFileAtomic } from "./write/atomic.ts";
+// footprint design: compare groupings of LAs on forecastability, specialist void risk,
+// self-sufficiency, market power, distance and size (docs/footprints.md)
+export { compareFootprints, wilson, METRICS as FOOTPRINT_METRICS, type FootprintComparison, type CompareOptions as FootprintCompareOptions, type MetricRow as FootprintMetricRow, type CandidateRow as FootprintCandidateRow } from "./footprints/compare.ts";
+export { parseCandidates, BUILT_IN_CANDIDATES, type Candidate as FootprintCandidate } from "./footprints/candidates.ts";
+export { footprintFlows, type MemberFlows, type FootprintFlows } from "./footprints/self-sufficiency.ts";
+export { voidRisk, type VoidRisk } from "./footprints/void-risk.ts";
+export { loadFootprintSet } from "./aggregate/load-footprint-set.ts";

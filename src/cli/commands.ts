@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: "backtest", description: "Rolling-origin backtest of a model on a long CSV: ME, MAE, RMSE, MAPE, sMAPE, MASE, RMSSE, coverage, Winkler and MSIS by series, horizon and overall.", load: () => import("./backtest.ts") },
   { name: "project", description: "Project children looked after by age band and placement group with the stock-flow (Markov) model: intervals, scenarios, costs and a backtest", load: () => import("./project.ts") },
   { name: "market", description: "Supply over time and projected, imports and exports, the gap by placement type with uncertainty, concentration, providers at risk, foster carers and costs; `market stress` tests a provider group's exit", load: () => import("./market.ts") },
+  { name: "footprints", description: "Footprint design: compare groupings of LAs (regions, combined authorities, your own) on forecastability, specialist void risk, self-sufficiency, market power, distance and size; `footprints compare`", load: () => import("./footprints.ts") },
   { name: "report", description: "Write the annual sufficiency report (HTML, PDF, Excel annex, CSV, charts) for England, a region, a footprint, an LA, or all of them", load: () => import("./report.ts") },
 ];
 

@@ -15,9 +15,8 @@ import type { ReportScope } from "../spec/report.ts";
 import { findLa, lasInYear } from "../reference/las.ts";
 import { REGIONS } from "../reference/regions.ts";
 import { loadDataset } from "../ingest/load-dataset.ts";
-import { loadFootprints } from "../ingest/load-footprints.ts";
+import { loadFootprintSet } from "../aggregate/load-footprint-set.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
-import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import { buildReport } from "../report/build-report.ts";
 import { marketScenario } from "../market/market-scenario.ts";
 import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
@@ -51,14 +50,8 @@ export function parseFormats(text: string): ReportFormat[] {
   return formats as ReportFormat[];
 }
 
-/** Load footprints from a CSV, failing on errors in it. */
-export function loadFootprintSet(file: string): FootprintSet {
-  const loaded = loadFootprints(file);
-  const parsed = parseFootprints(loaded.text, { file: loaded.file });
-  const errors = [...loaded.diagnostics, ...parsed.diagnostics].filter((d) => d.severity === "error");
-  if (errors.length) throw new SuffError("E_FOOTPRINTS", `${file}: ${errors.length} error(s), first: ${errors[0].message}`, { exitCode: 2, hint: errors[0].hint });
-  return parsed.set;
-}
+/** Load footprints from a CSV, failing on errors in it (src/aggregate/load-footprint-set.ts). */
+export { loadFootprintSet };
 
 /** The scopes a --scope value stands for. */
 export function expandScopes(scope: string, ctx: ReportContext): ReportScope[] {

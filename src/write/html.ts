@@ -14,7 +14,7 @@ export interface HtmlOptions {
   openDetails?: boolean;
 }
 
-const STYLE = `
+export const STYLE = `
 *{box-sizing:border-box}
 body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff;margin:0;line-height:1.5;font-size:16px}
 .skip-link{position:absolute;left:-9999px;top:0;background:#ffdd00;color:#0b0c0c;padding:8px 12px;font-weight:bold;z-index:10}
@@ -66,7 +66,7 @@ function formatCell(value: Cell, column: ReportColumn): string {
   return escapeHtml(value);
 }
 
-function tableHtml(table: ReportTable, idPrefix: string): string {
+export function tableHtml(table: ReportTable, idPrefix: string): string {
   const head = table.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.label)}</th>`).join("");
   const body = table.rows
     .map((row) => `<tr>${table.columns.map((c, i) => (i === 0 && !c.numeric ? `<th scope="row">${formatCell(row[c.key], c)}</th>` : `<td${c.numeric ? ' class="num"' : ""}>${formatCell(row[c.key], c)}</td>`)).join("")}</tr>`)
@@ -77,7 +77,7 @@ function tableHtml(table: ReportTable, idPrefix: string): string {
 }
 
 /** Make the vega SVG decorative inside a labelled role="img" wrapper. */
-function svgForPage(svg: string): string {
+export function svgForPage(svg: string): string {
   return svg.replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
 }
 
