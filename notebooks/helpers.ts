@@ -31,8 +31,10 @@ export interface TableOptions {
   limit?: number;
 }
 
-function cell(value: unknown, digits: number | undefined): string {
+function cell(value: unknown, digits: number | undefined, column: string): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "";
+  // Years are labels, not quantities: 2026, not 2,026.
+  if (typeof value === "number" && /year|origin/i.test(column) && Number.isInteger(value)) return String(value);
   if (typeof value === "number") {
     const d = digits ?? (Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 0);
     return value.toLocaleString("en-GB", { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -44,13 +46,17 @@ function cell(value: unknown, digits: number | undefined): string {
 /** Show records as an HTML table (numbers right-aligned, with thousands separators). */
 export function showTable(rows: readonly object[], options: TableOptions = {}): void {
   const records = rows as readonly Record<string, unknown>[];
+  if (records.length === 0) {
+    tslab.display.html(`<p><em>${escapeHtml(options.caption ?? "Table")}: no rows.</em></p>`);
+    return;
+  }
   const columns = options.columns ?? Object.keys(records[0] ?? {});
   const limit = options.limit ?? 30;
   const digitsOf = (c: string) => (typeof options.digits === "number" ? options.digits : options.digits?.[c]);
   const shown = records.slice(0, limit);
   const caption = [options.caption, records.length > limit ? `(first ${limit} of ${records.length} rows)` : ""].filter(Boolean).join(" ");
   const head = columns.map((c) => `<th>${escapeHtml(options.labels?.[c] ?? c)}</th>`).join("");
-  const body = shown.map((r) => `<tr>${columns.map((c) => `<td style="text-align:${typeof r[c] === "number" ? "right" : "left"}">${cell(r[c], digitsOf(c))}</td>`).join("")}</tr>`).join("\n");
+  const body = shown.map((r) => `<tr>${columns.map((c) => `<td style="text-align:${typeof r[c] === "number" ? "right" : "left"}">${cell(r[c], digitsOf(c), c)}</td>`).join("")}</tr>`).join("\n");
   tslab.display.html(`<table>${caption ? `<caption style="text-align:left">${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
