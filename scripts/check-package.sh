@@ -15,10 +15,13 @@ cd "$work/consumer"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --omit=dev "$work/$tarball" >/dev/null
 node --input-type=module -e '
-import { forecast, etsModel, TEMPLATE } from "sufficiency-toolkit";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { forecast, etsModel, TEMPLATE, PUBLISHED_DATA_DIR } from "sufficiency-toolkit";
 const fitted = etsModel().fit(Float64Array.of(167, 176, 193, 208, 163, 207, 257), { frequency: 1, nonNegative: true });
 const band = fitted.forecast(3, [80, 95]);
 if (typeof forecast !== "function" || band.mean.length !== 3 || !(TEMPLATE.measures.length > 40)) { console.error("the installed package does not work"); process.exit(1); }
+if (!PUBLISHED_DATA_DIR.includes(path.join("node_modules", "sufficiency-toolkit")) || !existsSync(path.join(PUBLISHED_DATA_DIR, "dfe-cla"))) { console.error(`the published data are not where PUBLISHED_DATA_DIR says: ${PUBLISHED_DATA_DIR}`); process.exit(1); }
 console.log(`import from plain Node: ok (ETS forecast ${Array.from(band.mean, (x) => x.toFixed(1)).join(", ")}; ${TEMPLATE.measures.length} template measures)`);
 '
 npx --no-install suff --help | head -n 3

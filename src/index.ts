@@ -97,6 +97,7 @@ export { tablesToXlsx, type XlsxSheet, type XlsxColumn } from "./write/xlsx.ts";
 // ingest: published DfE/ONS/Ofsted/MHCLG files, the dispatcher, dataset folders
 export { ingestFiles, ingestExitCode, mergeRows, routeFile, precedenceOf, effectivePrecedence, parsePreference, sourceClass, SOURCE_CLASSES, rowKey, TOOLKIT_VERSION, type InputFile, type IngestOptions, type IngestResult } from "./ingest/ingest-files.ts";
 export { loadFiles, listInputFiles } from "./ingest/load-files.ts";
+export { PUBLISHED_DATA_DIR, FOOTPRINTS_DIR } from "./ingest/package-data.ts";
 export { loadDataset, parseDatasetCsv } from "./ingest/load-dataset.ts";
 export { readPublished, findPublishedReader, PUBLISHED_READERS, type PublishedReader } from "./ingest/from-published/read-published.ts";
 export { readOfstedRegisterList, isOfstedRegisterList, OFSTED_REGISTER_LIST_KIND } from "./ingest/from-published/read-ofsted-register-list.ts";
@@ -159,6 +160,8 @@ export { scenario, activeChanges, applyEntryChanges, applyRateChanges, type Scen
 export { projectStockFlow, type ProjectStockFlowOptions, type StockFlowProjection, type StockSeries, type ProjectionRun, type LinearOutputs, type UncertaintyMethod } from "./forecast/stock-flow/project-stock-flow.ts";
 export { backtestStockFlow, type BacktestOptions as StockFlowBacktestOptions, type BacktestResult as StockFlowBacktestResult, type BacktestAccuracy as StockFlowBacktestAccuracy } from "./forecast/stock-flow/backtest-stock-flow.ts";
 export { stockFlowTables, type StockFlowTables } from "./forecast/stock-flow/stock-flow-tables.ts";
+export { stockFlowPlan, runStockFlow, evaluateStockFlow, type StockFlowPlan, type StockFlowPlanOptions, type StockFlowEvaluation } from "./forecast/stock-flow/stock-flow-plan.ts";
+export { addMonths } from "./forecast/stock-flow/calendar.ts";
 export { unitCosts, spendOutputs, costRows, type UnitCostTable } from "./market/unit-costs.ts";
 export { loadUnitCosts, type UnitCostSource, type UnitCostRow, type PublishedCostInputs } from "./ingest/load-unit-costs.ts";
 
