@@ -19,6 +19,7 @@ export const LAYERS = [
   "market",
   "report",
   "write",
+  "serve",
   "index",
   "cli",
 ];
@@ -43,6 +44,8 @@ function fsAllowed(rel) {
     rel === "main.ts" ||
     rel.startsWith("cli/") ||
     rel.startsWith("write/") ||
+    // The collection service is an entry point like the CLI: its database folder and report files.
+    rel.startsWith("serve/") ||
     /^ingest\/(.*\/)?load-[^/]+\.ts$/.test(rel)
   );
 }
