@@ -19,6 +19,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: "project", description: "Project children looked after by age band and placement group with the stock-flow (Markov) model: intervals, scenarios, costs and a backtest", load: () => import("./project.ts") },
   { name: "market", description: "Supply over time and projected, imports and exports, the gap by placement type with uncertainty, concentration, providers at risk, foster carers and costs; `market stress` tests a provider group's exit", load: () => import("./market.ts") },
   { name: "report", description: "Write the annual sufficiency report (HTML, PDF, Excel annex, CSV, charts) for England, a region, a footprint, an LA, or all of them", load: () => import("./report.ts") },
+  { name: "serve", description: "Run the collection service: LAs submit returns, leads and analysts see them (web pages and JSON API on one port)", load: () => import("./serve.ts") },
+  { name: "users", description: "Add and list the people of the collection service, and give them API tokens", load: () => import("./users.ts") },
 ];
 
 /**
