@@ -14,9 +14,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import type { DatasetRow } from "../spec/dataset.ts";
 import { HttpError } from "./access.ts";
+import { LoginLimiter } from "./auth/login-limiter.ts";
 import { asUser } from "./storage/as-user.ts";
 import type { Database } from "./storage/database.ts";
 import { sessionUser, tokenUser, type User } from "./storage/people.ts";
@@ -31,7 +31,7 @@ export interface AppOptions {
   published?: () => Promise<DatasetRow[]>;
   /** Largest upload in bytes (default 20 MB): bigger gets 413. */
   maxUploadBytes?: number;
-  /** Login attempts allowed per address and email in the window (default 10 per 15 minutes). */
+  /** Failed sign-ins allowed per address and email in the window (default 10 per 15 minutes). */
   loginLimit?: { max: number; windowMs: number };
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
@@ -45,6 +45,10 @@ declare module "fastify" {
     csrf: string | null;
     authBy: "session" | "token" | null;
   }
+  interface FastifyInstance {
+    /** Every route (method and URL pattern), for tests that try them all. */
+    routeList: Array<{ method: string; url: string }>;
+  }
 }
 
 export const SESSION_COOKIE = "suff_session";
@@ -56,7 +60,7 @@ export interface RouteContext {
   published?: () => Promise<DatasetRow[]>;
   now?: () => Date;
   maxUploadBytes: number;
-  loginLimit: { max: number; windowMs: number };
+  loginLimiter: LoginLimiter;
   secureCookies: boolean;
 }
 
@@ -91,7 +95,6 @@ function cleanError(error: unknown, maxUploadBytes: number): HttpError {
   const e = error as { statusCode?: number; code?: string; message?: string };
   const status = e.statusCode ?? 500;
   if (status === 413) return new HttpError(413, "E_TOO_LARGE", `The upload is larger than the limit of ${Math.round(maxUploadBytes / 1048576)} MB.`, "A sufficiency return is a few hundred kilobytes: check that you chose the right file.");
-  if (status === 429) return new HttpError(429, "E_TOO_MANY", "Too many sign-in attempts: wait a few minutes and try again.");
   if (status === 415) return new HttpError(415, "E_MEDIA_TYPE", e.message ?? "Unsupported media type.");
   if (status >= 400 && status < 500) return new HttpError(status, e.code ?? "E_BAD_REQUEST", e.message ?? "Bad request.");
   return new HttpError(500, "E_INTERNAL", "Something went wrong on the server; the error has been logged.");
@@ -109,14 +112,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     published: options.published,
     now: options.now,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1048576,
-    loginLimit: options.loginLimit ?? { max: 10, windowMs: 15 * 60_000 },
+    loginLimiter: new LoginLimiter(options.loginLimit?.max ?? 10, options.loginLimit?.windowMs ?? 15 * 60_000),
     secureCookies: options.secureCookies ?? false,
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1048576, trustProxy: false });
+  const routeList: Array<{ method: string; url: string }> = [];
+  app.decorate("routeList", routeList);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routeList.push({ method, url: route.url });
+  });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 20, fields: 20, fieldSize: 65536 }, throwFileSizeLimit: true });
-  await app.register(rateLimit, { global: false, hook: "preHandler" });
   app.decorateRequest("user", null);
   app.decorateRequest("csrf", null);
   app.decorateRequest("authBy", null);

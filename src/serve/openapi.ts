@@ -32,6 +32,10 @@ export const OPENAPI = {
     },
     "/api/me": { get: { summary: "Who you are", responses: { 200: json("The signed-in user."), 401: common[401] } } },
     "/api/tokens": { post: { summary: "Create a machine token for yourself (session only; shown once)", requestBody: { content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } }, responses: { 201: json("The token."), 401: common[401], 403: common[403] } } },
+    "/api/users": {
+      post: { summary: "Add a person (admins)", requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["email", "role", "password"], properties: { email: { type: "string" }, role: { enum: ["submitter", "lead", "analyst", "admin"] }, la: { type: "string" }, footprint: { type: "string" }, password: { type: "string", minLength: 12 } } } } } }, responses: { 201: json("{id}"), 401: common[401], 403: common[403], 409: err("The email is taken."), 422: err("Bad role, LA, footprint or password.") } },
+      get: { summary: "The people (admins)", responses: { 200: json("{users}"), 401: common[401], 403: common[403] } },
+    },
     "/api/returns": {
       post: {
         summary: "Upload a return (submitter): a template workbook, a long CSV, or the tables of an SSDA903 extract",

@@ -11,7 +11,8 @@ import { OPENAPI, apiDocsPage } from "./openapi.ts";
 import { getReturn, listReturns, returnDiff, statusBoard, submitReturn, uploadReturn } from "./service.ts";
 import { auditCsv, auditLog } from "./audit.ts";
 import { asUser } from "./storage/as-user.ts";
-import { createToken, audit } from "./storage/people.ts";
+import { createToken, audit, listUsers } from "./storage/people.ts";
+import { addUser } from "./users.ts";
 
 /** Session cookie options. */
 export function cookieOptions(ctx: RouteContext) {
@@ -28,16 +29,6 @@ function query(req: FastifyRequest): Record<string, string | undefined> {
   return req.query as Record<string, string | undefined>;
 }
 
-export function loginRateLimit(ctx: RouteContext) {
-  return {
-    rateLimit: {
-      max: ctx.loginLimit.max,
-      timeWindow: ctx.loginLimit.windowMs,
-      keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? "").toLowerCase()}`,
-    },
-  };
-}
-
 function sendFile(reply: FastifyReply, file: { body: string | Uint8Array; contentType: string; fileName: string }, inline = false): FastifyReply {
   return reply.type(file.contentType).header("Content-Disposition", `${inline ? "inline" : "attachment"}; filename="${file.fileName}"`).send(typeof file.body === "string" ? file.body : Buffer.from(file.body));
 }
@@ -46,9 +37,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
   app.get("/api/openapi.json", async () => OPENAPI);
   app.get("/api/docs", async (req, reply) => reply.type("text/html; charset=utf-8").send(apiDocsPage(req.user, req.csrf)));
 
-  app.post("/api/session", { config: loginRateLimit(ctx) }, async (req, reply) => {
+  app.post("/api/session", async (req, reply) => {
     const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
-    const { user, session } = await login(ctx.db, body.email, body.password, req.ip);
+    const { user, session } = await login(ctx.db, ctx.loginLimiter, body.email, body.password, req.ip);
     void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx));
     return { user: { id: user.id, email: user.email, role: user.role, la: user.la_code, footprint: user.footprint_code }, csrf: session.csrf };
   });
@@ -71,6 +62,21 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
       return t;
     });
     return reply.status(201).send({ token, name });
+  });
+
+  app.post("/api/users", async (req, reply) => {
+    const user = signedIn(req);
+    requireRole(user, "admin");
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+    const id = await addUser(ctx.db, user, { email: str(b.email) ?? "", role: str(b.role) ?? "", la: str(b.la), footprint: str(b.footprint), password: str(b.password) ?? "" });
+    return reply.status(201).send({ id });
+  });
+  app.get("/api/users", async (req) => {
+    const user = signedIn(req);
+    requireRole(user, "admin");
+    const users = await asUser(ctx.db, user.id, (tx) => listUsers(tx));
+    return { users: users.map((u) => ({ id: u.id, email: u.email, role: u.role, la: u.la_code, footprint: u.footprint_code, disabled: u.disabled })) };
   });
 
   app.post("/api/returns", async (req, reply) => {

@@ -12,7 +12,7 @@ import { checkCsrf, LOGIN_CSRF_COOKIE, readMultipart, SESSION_COOKIE, signedIn, 
 import { auditLog } from "./audit.ts";
 import { login, logout } from "./auth/login.ts";
 import { csrfField, esc, page, statusTag, table } from "./pages/layout.ts";
-import { cookieOptions, loginRateLimit } from "./routes-api.ts";
+import { cookieOptions } from "./routes-api.ts";
 import { footprintFor, getReturn, laName, listFootprints, listReturns, returnDiff, statusBoard, submitReturn, uploadReturn } from "./service.ts";
 import { asUser } from "./storage/as-user.ts";
 import { audit, createToken, listUsers, setDisabled, ROLES, type User } from "./storage/people.ts";
@@ -102,16 +102,16 @@ export function registerPageRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return html(reply, page({ title: "Sign in", body }), status);
   };
   app.get("/login", async (req, reply) => loginPage(reply, q(req).next ?? "/"));
-  app.post("/login", { config: loginRateLimit(ctx) }, async (req, reply) => {
+  app.post("/login", async (req, reply) => {
     const f = form(req);
     const next = f.next && f.next.startsWith("/") && !f.next.startsWith("//") ? f.next : "/";
     if (!f._csrf || f._csrf !== req.cookies[LOGIN_CSRF_COOKIE]) return loginPage(reply, next, "The sign-in form expired: try again.", 403);
     try {
-      const { session } = await login(ctx.db, f.email, f.password, req.ip);
+      const { session } = await login(ctx.db, ctx.loginLimiter, f.email, f.password, req.ip);
       void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx)).clearCookie(LOGIN_CSRF_COOKIE, { path: "/login" });
       return reply.redirect(next, 303);
     } catch (error) {
-      if (error instanceof HttpError && error.status === 401) return loginPage(reply, next, error.message, 401);
+      if (error instanceof HttpError && (error.status === 401 || error.status === 429)) return loginPage(reply, next, error.message, error.status);
       throw error;
     }
   });

@@ -4,8 +4,11 @@
  * and queries serves both. Every request runs in a transaction as the role `suff_app`
  * (never the owner or a superuser) with `app.user_id` set, so row-level security applies.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { SuffError } from "../../spec/errors.ts";
 
 /** A query runner: a connection, or a transaction on one. */
 export interface Queryable {
@@ -31,7 +34,7 @@ export interface DatabaseLocation {
 
 class PgliteDatabase implements Database {
   readonly kind = "pglite" as const;
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: PGlite, private readonly lock: string) {}
   async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
     return (await this.db.query<R>(sql, params)).rows;
   }
@@ -46,6 +49,7 @@ class PgliteDatabase implements Database {
   }
   async close(): Promise<void> {
     await this.db.close();
+    rmSync(this.lock, { force: true });
   }
 }
 
@@ -91,6 +95,40 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     pool.on("error", () => undefined); // a dropped idle client is replaced on next use
     return new ServerDatabase(pool);
   }
-  const db = await PGlite.create(location.data ?? "suff-data");
-  return new PgliteDatabase(db);
+  const dir = location.data ?? "suff-data";
+  const lock = takeLock(dir);
+  try {
+    return new PgliteDatabase(await PGlite.create(dir), lock);
+  } catch (error) {
+    rmSync(lock, { force: true });
+    throw error;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt
+ * it. A lock file beside the data holds the owner's pid; a stale one (its process gone,
+ * e.g. after SIGKILL) is taken over.
+ * @throws SuffError E_DATA_IN_USE while another live process has the folder open.
+ */
+function takeLock(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const lock = path.join(path.dirname(path.resolve(dir)), `.${path.basename(path.resolve(dir))}.lock`);
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
+      throw new SuffError("E_DATA_IN_USE", `${dir} is open in another process (pid ${pid}), probably a running \`suff serve\`.`, { hint: "Stop it first, or add people on the admin page (/admin) or with POST /api/users while it runs." });
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  return lock;
 }
