@@ -211,7 +211,7 @@ ${d.changes.length ? table(`${d.changes.length} cell${d.changes.length === 1 ? "
     const user = signedIn(req);
     const la = findLa((req.params as { la: string }).la);
     if (!la) throw new HttpError(404, "E_NOT_FOUND", "There is no such LA.");
-    if (!canRead(user, la.oldCode)) throw new HttpError(403, "E_FORBIDDEN", `You cannot read ${la.name}'s returns.`);
+    if (!canRead(user, la.oldCode)) throw new HttpError(403, "E_FORBIDDEN", `You cannot read the returns of LA ${la.oldCode}.`);
     const period = q(req).period;
     const versions = await listReturns(ctx, user, { la: la.oldCode, ...(period ? { period } : {}) });
     const body = `<p>Every version ${esc(la.name)} has uploaded${period ? ` for ${esc(period)}` : ""}, newest first. Submitted versions are never changed; a later submission supersedes them.</p>
