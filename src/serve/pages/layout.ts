@@ -29,7 +29,7 @@ h1{font-size:30px;line-height:1.2;margin:16px 0}
 h2{font-size:24px;margin:28px 0 8px}
 h3{font-size:19px;margin:20px 0 8px}
 a{color:#1d4ed8}
-a:focus,button:focus,input:focus,select:focus,summary:focus{outline:3px solid #ffdd00;box-shadow:0 0 0 5px #0b0c0c}
+a:focus,button:focus,input:focus,select:focus,summary:focus,.table-wrap:focus{outline:3px solid #ffdd00;box-shadow:0 0 0 5px #0b0c0c}
 table{border-collapse:collapse;margin:8px 0 16px;font-size:14px}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:6px 10px;text-align:left;vertical-align:top}
@@ -120,7 +120,7 @@ export function table(caption: string, headers: string[], rows: string[][], opti
     const id = options.rowId?.(ri);
     return `<tr${cls ? ` class="${cls}"` : ""}${id ? ` id="${esc(id)}"` : ""}>${r.map((c, i) => `<td${num.has(i) ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`;
   }).join("\n");
-  return `<div class="table-wrap"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 export function statusTag(status: string): string {
