@@ -37,7 +37,7 @@ async function run(backend: string): Promise<Row> {
     const latencies: number[] = [];
     const statuses: number[] = [];
     const started = performance.now();
-    const instance = autocannon({
+    const options: autocannon.Options = {
       url: server.url,
       connections: CONNECTIONS,
       amount: bodies.length,
@@ -50,9 +50,11 @@ async function run(backend: string): Promise<Row> {
           return { ...req, headers: { ...req.headers, authorization: `Bearer ${b.token}`, "content-type": b.contentType }, body: b.body };
         },
       }],
+    };
+    await new Promise<void>((resolve, reject) => {
+      const instance = autocannon(options, (error) => (error ? reject(error) : resolve()));
+      instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => { statuses.push(statusCode); latencies.push(responseTime); });
     });
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => { statuses.push(statusCode); latencies.push(responseTime); });
-    await instance;
     const seconds = (performance.now() - started) / 1000;
     const analyst = new Client(server.url, analystToken);
     const list = await analyst.json<{ returns: Array<{ la_code: string }> }>("GET", `/api/returns?period=${PERIOD}`);

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { SuffError } from "../spec/errors.ts";
 import { HttpError } from "../serve/access.ts";
 import { openMigrated } from "../serve/serve.ts";
-import { addUser } from "../serve/users.ts";
+import { addUser, checkNewUser } from "../serve/users.ts";
 import { audit, createToken, listUsers, userByEmail } from "../serve/storage/people.ts";
 import { databaseLocation } from "./serve.ts";
 import { loadFootprintSet } from "./report.ts";
@@ -50,6 +50,13 @@ export function register(program: Command): void {
         throw new SuffError("E_FILE_NOT_FOUND", `Cannot read the password file ${options.passwordFile}.`);
       }
       const footprints = options.footprints ? loadFootprintSet(options.footprints) : undefined;
+      const input = { email: options.email, role: options.role, la: options.la, footprint: options.footprint, footprints, password };
+      try {
+        checkNewUser(input); // before opening the database: quick answers to simple mistakes
+      } catch (error) {
+        if (error instanceof HttpError) throw new SuffError(error.code, error.message, { hint: error.hint, exitCode: 1 });
+        throw error;
+      }
       const id = await withDb(options, (db) => addUser(db, null, { email: options.email, role: options.role, la: options.la, footprint: options.footprint, footprints, password }));
       process.stdout.write(`Added ${options.email} (${options.role}), user ${id}.\n`);
     });

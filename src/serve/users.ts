@@ -35,7 +35,11 @@ export interface ResolvedUser {
   footprintCode?: string;
 }
 
-export async function resolveNewUser(tx: Queryable, input: AddUserInput): Promise<ResolvedUser> {
+/**
+ * The checks that need no database: email, role, password length, LA code.
+ * @throws HttpError 422 saying what is wrong.
+ */
+export function checkNewUser(input: AddUserInput): { email: string; role: Role; la?: string } {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw new HttpError(422, "E_EMAIL", `'${email}' is not an email address.`);
   if (!ROLES.includes(input.role as Role)) throw new HttpError(422, "E_ROLE", `--role must be one of ${ROLES.join(", ")}, not '${input.role}'.`);
@@ -47,6 +51,13 @@ export async function resolveNewUser(tx: Queryable, input: AddUserInput): Promis
     if (!found) throw new HttpError(422, "E_LA", input.la ? `Unknown LA code '${input.la}'.` : "A submitter needs an LA (--la CODE).", "Give the old 3-digit DfE code or the ONS code, e.g. 350 or E08000001.");
     la = found.oldCode;
   } else if (input.la) throw new HttpError(422, "E_LA", "Only a submitter belongs to an LA.");
+  if (role === "lead" && !input.footprint?.trim()) throw new HttpError(422, "E_FOOTPRINT", "A lead needs a footprint (--footprint CODE, with --footprints FILE unless it is a region code).");
+  if (role !== "lead" && input.footprint) throw new HttpError(422, "E_FOOTPRINT", "Only a lead belongs to a footprint.");
+  return { email, role, la };
+}
+
+export async function resolveNewUser(tx: Queryable, input: AddUserInput): Promise<ResolvedUser> {
+  const { email, role, la } = checkNewUser(input);
   let footprint: { code: string; name: string; laCodes: string[]; source: string } | undefined;
   if (role === "lead") {
     const code = input.footprint?.trim();
