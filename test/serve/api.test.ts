@@ -5,6 +5,7 @@
 // 401/403/404/409/413/422/429 used as they mean.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../helpers/cli";
 import { MEASURES } from "../../src/template/measures";
@@ -27,7 +28,7 @@ beforeAll(async () => {
     { email: "lead@gmca.example", role: "lead", footprint: "GMCA" },
     { email: "lead@northeast.example", role: "lead", footprint: "E12000001" },
   ]);
-  server = await startServer(db, ["--max-upload-mb", "1"]);
+  server = await startServer(db, ["--max-upload-mb", "1", "--published", path.join(REPO, "test/fixtures/forecast-dataset-small")]);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -218,6 +219,25 @@ describe("seeing", () => {
     const sub = client();
     await sub.login("sub@bolton.example");
     expect((await sub.json("GET", `/api/footprints/GMCA/aggregate?period=${PERIOD}`)).status).toBe(403);
+  });
+});
+
+describe("the footprint's outputs with the published data (suff serve --published DIR)", () => {
+  it("a submitted return's figure replaces the published one, cell by cell, in the footprint's aggregate", async () => {
+    const sub = client();
+    await sub.login("sub@hartlepool.example");
+    expect((await sub.upload([{ name: "hartlepool-2025.csv", bytes: cleanCsv("805", "2025") }], { period: "2025", submit: "true" })).status).toBe(201);
+    const published = parse(readFileSync(path.join(REPO, "test/fixtures/forecast-dataset-small/dataset.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>;
+    const northEast = published.filter((r) => r.time_period === "2025" && r.region_code === "E12000001" && r.measure === "cla_31_march" && r.placement_type === "total" && r.age_band === "total");
+    expect(northEast).toHaveLength(12);
+    const expected = northEast.reduce((sum, r) => sum + (r.old_la_code === "805" ? 600 : Number(r.value)), 0);
+    const lead = client();
+    await lead.login("lead@northeast.example");
+    const res = await lead.request("GET", "/api/footprints/E12000001/aggregate?period=2025&format=csv");
+    expect(res.status).toBe(200);
+    const rows = parse(await res.text(), { columns: true }) as Array<Record<string, string>>;
+    const total = rows.find((r) => r.time_period === "2025" && r.footprint_code === "E12000001" && r.measure === "cla_31_march" && r.placement_type === "total" && r.age_band === "total");
+    expect(total).toMatchObject({ value: String(expected), members_present: "12" });
   });
 });
 

@@ -96,6 +96,7 @@ describe("in the browser", () => {
       const summary = page.getByRole("alert");
       expect(await summary.textContent()).toContain("This return has 2 errors: it is kept as a draft");
       expect(await summary.textContent()).toContain("Supply!H3: foster_places_approved cannot be negative");
+      await audit(page, "03-draft-with-errors");
       // The error links to its diagnostic, which links to the cell's row in the figures read.
       await summary.getByRole("link", { name: /Supply!H3/ }).click();
       const diagnostic = page.locator("tr.has-error", { hasText: "E_VALUE_NEGATIVE" });
@@ -104,7 +105,7 @@ describe("in the browser", () => {
       expect(await page.locator("#cell-Supply-H3").getAttribute("class")).toBe("has-error");
       expect(await page.locator("#cell-Supply-H3").textContent()).toContain("-3");
       expect(await page.getByRole("button", { name: /Submit version/ }).count()).toBe(0);
-      await audit(page, "03-draft-with-errors");
+      await page.screenshot({ path: path.join(SHOTS, "03b-error-at-its-cell.png") });
       await page.goto(`${server.url}/returns`);
       await page.getByLabel("Return file").setInputFiles(path.join(files, "bolton-2026.xlsx"));
       await page.getByRole("button", { name: "Upload and check" }).click();
