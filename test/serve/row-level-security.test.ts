@@ -2,7 +2,10 @@
 // no BYPASSRLS, owning nothing) with app.user_id set, and the policies on returns and
 // return_rows hide and refuse other LAs' rows even when the code asks for them directly.
 // Versions are immutable and the audit log append-only, even for the tables' owner.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO } from "../helpers/cli";
 import { asUser } from "../../src/serve/storage/as-user";
 import type { Database } from "../../src/serve/storage/database";
 import { userByEmail, type User } from "../../src/serve/storage/people";
@@ -79,5 +82,26 @@ describe(`row-level security (${BACKEND})`, () => {
     expect(recorded.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     const { migrate } = await import("../../src/serve/storage/migrations");
     expect(await migrate(db)).toEqual([]);
+  });
+});
+
+describe(`an SSDA903 upload stores derived measures only (${BACKEND})`, () => {
+  it("no child identifier, UPN, date of birth or postcode reaches the database, its diagnostics or the audit log", async () => {
+    const dir = path.join(REPO, "test/fixtures/ssda903-samples/combined");
+    const canaries = ["CANARY123456", "Z999999999999", "17/03/2009", "ZZ9 9ZZ"];
+    const files = readdirSync(dir).filter((f) => f.startsWith("2019-")).map((f) => {
+      let text = readFileSync(path.join(dir, f), "utf8").replaceAll("640353", canaries[0]).replaceAll("Z053273524673", canaries[1]).replaceAll("19/02/2004", canaries[2]).replaceAll("I11 4XK", canaries[3]);
+      if (f === "2019-episodes.csv") text += `${canaries[0]},99/99/2019,P,C2,N2,P1,PR0,,,,${canaries[3]},${canaries[3]},1\n`; // a broken row, reported by row number only
+      return { name: f, bytes: new TextEncoder().encode(text) };
+    });
+    const outcome = await uploadReturn({ db }, users["sub@bolton.example"], { period: "2020", files, submit: false });
+    expect(outcome.id).toBeGreaterThan(0);
+    const dump = JSON.stringify([
+      await db.query("SELECT * FROM returns"),
+      await db.query("SELECT * FROM return_rows"),
+      await db.query("SELECT * FROM audit_log"),
+    ]);
+    expect(dump).toContain("ssda903");
+    for (const c of canaries) expect(dump, c).not.toContain(c);
   });
 });
