@@ -17,6 +17,7 @@ import multipart from "@fastify/multipart";
 import type { DatasetRow } from "../spec/dataset.ts";
 import { HttpError } from "./access.ts";
 import { LoginLimiter } from "./auth/login-limiter.ts";
+import { UploadQueue } from "./upload-queue.ts";
 import { asUser } from "./storage/as-user.ts";
 import type { Database } from "./storage/database.ts";
 import { sessionUser, tokenUser, type User } from "./storage/people.ts";
@@ -33,6 +34,8 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Failed sign-ins allowed per address and email in the window (default 10 per 15 minutes). */
   loginLimit?: { max: number; windowMs: number };
+  /** Uploads read and stored at once, first come first served (default 2 on PGlite, 8 on a server). */
+  uploadSlots?: number;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
   now?: () => Date;
@@ -61,6 +64,7 @@ export interface RouteContext {
   now?: () => Date;
   maxUploadBytes: number;
   loginLimiter: LoginLimiter;
+  uploads: UploadQueue;
   secureCookies: boolean;
 }
 
@@ -114,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1048576,
     loginLimiter: new LoginLimiter(options.loginLimit?.max ?? 10, options.loginLimit?.windowMs ?? 15 * 60_000),
     secureCookies: options.secureCookies ?? false,
+    // One thread reads every upload, and PGlite runs on it too: a short queue; a server takes more at once.
+    uploads: new UploadQueue(options.uploadSlots ?? (options.db.kind === "pglite" ? 2 : 8)),
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1048576, trustProxy: false });
   const routeList: Array<{ method: string; url: string }> = [];

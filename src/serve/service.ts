@@ -11,11 +11,14 @@ import { HttpError, canRead, canReadFootprint, canWrite, requireRole } from "./a
 import { readUpload, UnreadableUpload, type UploadedFile } from "./returns/read-upload.ts";
 import { asUser } from "./storage/as-user.ts";
 import type { Database } from "./storage/database.ts";
+import type { UploadQueue } from "./upload-queue.ts";
 import { audit, type User } from "./storage/people.ts";
 import { getVersion, insertVersion, listPeriods, listVersions, submitVersion, versionRows, type ReturnVersion } from "./storage/returns.ts";
 
 export interface ServiceContext {
   db: Database;
+  /** Uploads read and stored at once (default: no limit). */
+  uploads?: UploadQueue;
   /** Today (injected by tests). */
   now?: () => Date;
 }
@@ -44,6 +47,10 @@ export function checkPeriod(period: unknown): string {
  */
 export async function uploadReturn(ctx: ServiceContext, user: User, input: { period: string; files: UploadedFile[]; submit: boolean }): Promise<UploadOutcome> {
   requireRole(user, "submitter");
+  return ctx.uploads ? ctx.uploads.run(() => storeUpload(ctx, user, input)) : storeUpload(ctx, user, input);
+}
+
+async function storeUpload(ctx: ServiceContext, user: User, input: { period: string; files: UploadedFile[]; submit: boolean }): Promise<UploadOutcome> {
   const period = checkPeriod(input.period);
   const la = user.la_code!;
   let read;
