@@ -36,6 +36,10 @@ export const OPENAPI = {
       post: { summary: "Add a person (admins)", requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["email", "role", "password"], properties: { email: { type: "string" }, role: { enum: ["submitter", "lead", "analyst", "admin"] }, la: { type: "string" }, footprint: { type: "string" }, password: { type: "string", minLength: 12 } } } } } }, responses: { 201: json("{id}"), 401: common[401], 403: common[403], 409: err("The email is taken."), 422: err("Bad role, LA, footprint or password.") } },
       get: { summary: "The people (admins)", responses: { 200: json("{users}"), 401: common[401], 403: common[403] } },
     },
+    "/api/periods": {
+      get: { summary: "Collection periods and their due dates", responses: { 200: json("{periods: [{period, due}]}"), 401: common[401] } },
+      post: { summary: "Set a collection period's due date (admins)", requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["period", "due"], properties: { period: { type: "string", pattern: "^[0-9]{4}$" }, due: { type: "string", format: "date" } } } } } }, responses: { 201: json("{period, due}"), 401: common[401], 403: common[403], 422: err("Bad period or date.") } },
+    },
     "/api/returns": {
       post: {
         summary: "Upload a return (submitter): a template workbook, a long CSV, or the tables of an SSDA903 extract",

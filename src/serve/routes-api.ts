@@ -8,7 +8,8 @@ import { checkCsrf, readMultipart, SESSION_COOKIE, signedIn, type RouteContext }
 import { login, logout } from "./auth/login.ts";
 import { footprintAggregate, footprintReport } from "./footprint-outputs.ts";
 import { OPENAPI, apiDocsPage } from "./openapi.ts";
-import { getReturn, listReturns, returnDiff, statusBoard, submitReturn, uploadReturn } from "./service.ts";
+import { checkPeriod, getReturn, listReturns, returnDiff, statusBoard, submitReturn, uploadReturn } from "./service.ts";
+import { listPeriods, upsertPeriod } from "./storage/returns.ts";
 import { auditCsv, auditLog } from "./audit.ts";
 import { asUser } from "./storage/as-user.ts";
 import { createToken, audit, listUsers } from "./storage/people.ts";
@@ -77,6 +78,23 @@ export function registerApiRoutes(app: FastifyInstance, ctx: RouteContext): void
     requireRole(user, "admin");
     const users = await asUser(ctx.db, user.id, (tx) => listUsers(tx));
     return { users: users.map((u) => ({ id: u.id, email: u.email, role: u.role, la: u.la_code, footprint: u.footprint_code, disabled: u.disabled })) };
+  });
+
+  app.get("/api/periods", async (req) => {
+    const user = signedIn(req);
+    return { periods: await asUser(ctx.db, user.id, (tx) => listPeriods(tx)) };
+  });
+  app.post("/api/periods", async (req, reply) => {
+    const user = signedIn(req);
+    requireRole(user, "admin");
+    const b = (req.body ?? {}) as { period?: unknown; due?: unknown };
+    const period = checkPeriod(b.period);
+    if (typeof b.due !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(b.due) || Number.isNaN(Date.parse(b.due))) throw new HttpError(422, "E_DUE", "due must be a date YYYY-MM-DD.");
+    await asUser(ctx.db, user.id, async (tx) => {
+      await upsertPeriod(tx, period, b.due as string);
+      await audit(tx, user, "period-set", period, { due: b.due });
+    });
+    return reply.status(201).send({ period, due: b.due });
   });
 
   app.post("/api/returns", async (req, reply) => {

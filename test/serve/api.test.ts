@@ -197,6 +197,21 @@ describe("seeing", () => {
     expect((await lead.json("GET", "/api/returns/999999")).status).toBe(404);
   });
 
+  it("after the due date, LAs that have not submitted are late", async () => {
+    const admin = client();
+    await admin.login("admin@dfe.example");
+    expect((await admin.json("POST", "/api/periods", { period: PERIOD, due: "2026-12-02" })).status).toBe(201);
+    expect((await admin.json("POST", "/api/periods", { period: PERIOD, due: "soon" })).status).toBe(422);
+    const lead = client();
+    await lead.login("lead@gmca.example");
+    expect((await lead.json("POST", "/api/periods", { period: PERIOD, due: "2027-01-31" })).status).toBe(403);
+    const board = await lead.json<{ due: string; rows: Array<{ la: string; status: string }> }>("GET", `/api/board?period=${PERIOD}`);
+    expect(board.body.due).toBe("2026-12-02");
+    expect(board.body.rows.find((r) => r.la === "351")?.status).toBe("late");
+    expect(board.body.rows.find((r) => r.la === "350")?.status).toMatch(/^submitted/);
+    expect((await admin.json("POST", "/api/periods", { period: PERIOD, due: "2027-01-31" })).status).toBe(201);
+  });
+
   it("the footprint's aggregate comes from the latest submitted versions, with disclosure control; 403 and 404 as they mean", async () => {
     const lead = client();
     await lead.login("lead@gmca.example");

@@ -78,6 +78,7 @@ export interface Session {
 export async function createSession(tx: Queryable, userId: number): Promise<Session> {
   const token = newSecret();
   const csrf = newSecret();
+  await tx.query("DELETE FROM sessions WHERE expires_at < now()");
   await tx.query("INSERT INTO sessions (id, user_id, csrf, expires_at) VALUES ($1, $2, $3, now() + interval '12 hours')", [secretHash(token), userId, csrf]);
   return { token, csrf };
 }
