@@ -34,6 +34,7 @@ table{border-collapse:collapse;margin:8px 0 16px;font-size:14px}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:6px 10px;text-align:left;vertical-align:top}
 th{background:#f3f2f1}
+td code{overflow-wrap:anywhere}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .table-wrap{overflow-x:auto;max-width:100%}
 form.stack label{display:block;font-weight:bold;margin:12px 0 4px}
