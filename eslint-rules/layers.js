@@ -20,6 +20,7 @@ export const LAYERS = [
   "report",
   "write",
   "footprints",
+  "serve",
   "index",
   "cli",
 ];
@@ -44,6 +45,8 @@ function fsAllowed(rel) {
     rel === "main.ts" ||
     rel.startsWith("cli/") ||
     rel.startsWith("write/") ||
+    // The collection service is an entry point like the CLI: its database folder and report files.
+    rel.startsWith("serve/") ||
     /^ingest\/(.*\/)?load-[^/]+\.ts$/.test(rel)
   );
 }

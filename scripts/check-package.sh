@@ -25,4 +25,11 @@ if (!PUBLISHED_DATA_DIR.includes(path.join("node_modules", "sufficiency-toolkit"
 console.log(`import from plain Node: ok (ETS forecast ${Array.from(band.mean, (x) => x.toFixed(1)).join(", ")}; ${TEMPLATE.measures.length} template measures)`);
 '
 npx --no-install suff --help | head -n 3
+# The collection service starts with no set-up (embedded PostgreSQL in ./suff-data) from the installed package.
+npx --no-install suff serve --port 0 >serve.log 2>&1 &
+serve=$!
+for _ in $(seq 1 120); do grep -q "listening on" serve.log && break; sleep 0.5; done
+url=$(grep -o "http://[^ ]*" serve.log | head -n 1)
+node -e 'fetch(process.argv[1] + "/healthz").then((r) => r.json()).then((j) => { if (!j.ok) process.exit(1); console.log("suff serve from the installed package: ok"); })' "$url" || { cat serve.log; kill "$serve"; exit 1; }
+kill "$serve"; wait "$serve" 2>/dev/null || true
 echo "package check: ok ($tarball, $(du -k "$work/$tarball" | cut -f1) KiB)"

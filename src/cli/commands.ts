@@ -20,6 +20,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: "market", description: "Supply over time and projected, imports and exports, the gap by placement type with uncertainty, concentration, providers at risk, foster carers and costs; `market stress` tests a provider group's exit", load: () => import("./market.ts") },
   { name: "footprints", description: "Footprint design: compare groupings of LAs (regions, combined authorities, your own) on forecastability, specialist void risk, self-sufficiency, market power, distance and size; `footprints compare`", load: () => import("./footprints.ts") },
   { name: "report", description: "Write the annual sufficiency report (HTML, PDF, Excel annex, CSV, charts) for England, a region, a footprint, an LA, or all of them", load: () => import("./report.ts") },
+  { name: "serve", description: "Run the collection service: LAs submit returns, leads and analysts see them (web pages and JSON API on one port)", load: () => import("./serve.ts") },
+  { name: "users", description: "Add and list the people of the collection service, and give them API tokens", load: () => import("./users.ts") },
 ];
 
 /**
