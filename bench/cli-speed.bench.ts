@@ -61,7 +61,8 @@ function time(command: string, args: string[]): Timed {
   return { seconds, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN, stdout: r.stdout, stderr: r.stderr };
 }
 const runs: Record<string, Timed[]> = { help: [], m3: [], r: [], rLoop: [], england: [] };
-for (let round = 0; round < 3; round++) {
+const ROUNDS = 5;
+for (let round = 0; round < ROUNDS; round++) {
   runs.help!.push(time(process.execPath, [cli, "--help"]));
   runs.m3!.push(time(process.execPath, [cli, "forecast", trainCsv, "--horizon", "6", "--out", path.join(tmp, "m3.csv")]));
   const r = time("Rscript", [rScript]);
@@ -93,7 +94,7 @@ const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 const lines = [
   "## CLI speed: suff --help, suff forecast on M3 yearly vs R's ets, the England placement-group forecast",
   "",
-  `Measured ${new Date().toISOString().slice(0, 10)} by spawning dist/cli.js (Node ${process.version}) and Rscript (forecast package), 3 interleaved runs each, median wall-clock time; ${os.cpus().length} x ${os.cpus()[0]?.model ?? "CPU"}, 1-minute load average ${f(loadAtStart, 1)} at the start and ${f(os.loadavg()[0]!, 1)} at the end (a shared machine: compare the ratios, measured in the same run).`,
+  `Measured ${new Date().toISOString().slice(0, 10)} by spawning dist/cli.js (Node ${process.version}) and Rscript (forecast package), ${ROUNDS} interleaved runs each, median wall-clock time; ${os.cpus().length} x ${os.cpus()[0]?.model ?? "CPU"}, 1-minute load average ${f(loadAtStart, 1)} at the start and ${f(os.loadavg()[0]!, 1)} at the end (a shared machine: compare the ratios, measured in the same run).`,
   "",
   "| command | median wall s | all runs (s) | median CPU s | target | status |",
   "|---|---|---|---|---|---|",
