@@ -52,7 +52,8 @@ export interface PublishedFigure {
   dims: string;
   /** Old DfE codes of the LAs whose figures it is the sum of. */
   members: string[];
-  value: number;
+  /** null: the figure was suppressed, and must stay unknown. */
+  value: number | null;
 }
 
 /** An LA's figure for a cell, as the dataset holds it. */
@@ -183,6 +184,48 @@ export function protectLinked(parts: readonly PublishedPart[], options: LinkedOp
       const over = present.map((m) => laCell(m.oldCode, dk)).filter((c): c is number => c !== undefined);
       if (over.length === present.length) relations.push({ total: cell, parts: over });
     }
+    // Small groups of LAs that a figure gives away by difference: a figure minus the LA
+    // figures a reader knows, and one footprint minus another nested in it, leave the sum
+    // over the other LAs; when that sum is from 1 to k-1 it is protected like any small count.
+    if (threshold) {
+      const unknownOver = new Map<AggregateRow, { dk: string; codes: string[] }>();
+      for (const { part, row } of g.rows) {
+        if (!cellOf.has(row)) continue;
+        const dk = dimensionKey(row.dims);
+        const present = (parts[part]!.contributions.get(row) ?? []).filter((m) => m.value !== null);
+        unknownOver.set(row, { dk, codes: present.filter((m) => { const c = laCell(m.oldCode, dk); return c !== undefined && cells[c]!.value === null; }).map((m) => m.oldCode) });
+      }
+      const seen = new Set<string>();
+      const protectSum = (dk: string, codes: readonly string[]) => {
+        if (codes.length < 2) return;
+        const id = `${dk}\u0002${[...codes].sort().join(",")}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        let sum = 0;
+        for (const la of codes) {
+          const f = figures.get(`${la}\u0001${dk}`);
+          if (!f || f.value === null || !EXACT.has(f.status)) return;
+          sum += f.value;
+        }
+        if (sum > 0 && sum < k) relations.push({ total: cells.push({ value: null, threshold, suppressible: false, protect: true }) - 1, parts: codes.map((la) => laCell(la, dk)!) });
+      };
+      const byDims = new Map<string, Array<{ dk: string; codes: string[] }>>();
+      for (const u of unknownOver.values()) {
+        protectSum(u.dk, u.codes);
+        let list = byDims.get(u.dk);
+        if (!list) byDims.set(u.dk, (list = []));
+        list.push(u);
+      }
+      for (const list of byDims.values()) {
+        for (const a of list) for (const b of list) {
+          if (a === b || b.codes.length >= a.codes.length || b.codes.length === 0) continue;
+          const inA = new Set(a.codes);
+          if (!b.codes.every((c) => inA.has(c))) continue;
+          const inB = new Set(b.codes);
+          protectSum(a.dk, a.codes.filter((c) => !inB.has(c)));
+        }
+      }
+    }
     // Each table's own relations where its figures are over the same members (implied by the
     // above, but they lead secondary suppression to the table's own cells first).
     const byTable = new Map<string, AggregateRow[]>();
@@ -205,7 +248,7 @@ export function protectLinked(parts: readonly PublishedPart[], options: LinkedOp
     for (const f of g.ledger) {
       const over = f.members.map((la) => laCell(la, f.dims));
       if (over.some((c) => c === undefined)) continue;
-      const cell = cells.push({ value: f.value, threshold, suppressible: false }) - 1;
+      const cell = cells.push({ value: f.value, threshold, suppressible: false, protect: f.value === null }) - 1;
       relations.push({ total: cell, parts: over as number[] });
     }
 

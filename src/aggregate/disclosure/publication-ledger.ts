@@ -51,7 +51,7 @@ export function parseLedger(text: string): Ledger {
   return {
     entries: doc.entries.map((e) => {
       const members = doc.member_sets[e.members];
-      if (!Array.isArray(members) || typeof e.value !== "number") throw new Error(`entry ${e.geography} ${e.measure} ${e.time_period} is malformed`);
+      if (!Array.isArray(members) || (typeof e.value !== "number" && e.value !== null)) throw new Error(`entry ${e.geography} ${e.measure} ${e.time_period} is malformed`);
       return { ...e, members: [...members] };
     }),
   };
@@ -83,13 +83,14 @@ export function serializeLedger(ledger: Ledger): string {
 
 /**
  * The figures a set of protected rows publishes: every summed row with a value, as the sum
- * of the members present.
+ * of the members present; and every suppressed one (value null), which later publications
+ * must keep unknown.
  * @throws never.
  */
 export function publishedFigures(rows: readonly AggregateRow[], contributions: ReadonlyMap<AggregateRow, readonly MemberValue[]>, output: string, published: string): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const row of rows) {
-    if (row.value === null) continue;
+    if (row.value === null && row.value_status !== "suppressed") continue;
     const members = contributions.get(row);
     if (!members) continue;
     out.push({
