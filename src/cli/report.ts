@@ -24,6 +24,7 @@ import { prepareReportContext, publishedByReports, resolveScope, scopeInput, typ
 import { laFiguresFor } from "../aggregate/disclosure/publication-ledger.ts";
 import { appendLedgerFile, readLedgerFile } from "../write/publication-ledger-file.ts";
 import { checkOutDir } from "../write/out-path.ts";
+import { beginReportFolders, finalPath } from "../write/report-folders.ts";
 import type { ReportFormat } from "../write/report-files.ts";
 import { renderReports, type RenderJob } from "./render-reports.ts";
 import { overviewEntry, type OverviewEntry } from "../report/overview-entry.ts";
@@ -164,17 +165,27 @@ export function register(program: Command): void {
       const jobs: RenderJob[] = scopes.map((scope) => {
         const input = scopeInput(ctx, scope, generated);
         entries.push(overviewEntry(input, `${folders.get(scope)!}/report.html`));
-        return { model: buildReport(input), dir: path.join(options.out, folders.get(scope)!) };
+        return { model: buildReport(input), dir: folders.get(scope)! };
       });
-      const written = await renderReports(jobs, {
-        formats,
-        png: options.png,
-        onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${report.dir}\n`),
-      });
-      jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
+      // Rendered into staging folders, then each moved into place as a unit.
+      const staged = beginReportFolders(options.out);
+      let written: Awaited<ReturnType<typeof renderReports>>;
+      try {
+        for (const note of staged.notes) process.stderr.write(`note: ${note}\n`);
+        for (const job of jobs) job.dir = staged.staging(job.dir);
+        written = await renderReports(jobs, {
+          formats,
+          png: options.png,
+          onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${finalPath(report.dir)}\n`),
+        });
+        jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
+        staged.commit(scopes.map((scope) => folders.get(scope)!));
+      } finally {
+        staged.release();
+      }
       for (const w of written) {
         const main = w.files.find((f) => f.endsWith("report.html")) ?? w.files[0];
-        process.stdout.write(`${main}\n`);
+        process.stdout.write(`${path.join(options.out, path.relative(path.resolve(options.out), finalPath(main)))}\n`);
       }
       if (formats.includes("html")) process.stdout.write(`${writeOverview(options.out, generated)}\n`);
       if (formats.includes("pdf") && written.some((w) => !w.files.some((f) => f.endsWith(".pdf")))) process.stderr.write("PDFs were not written: Chromium is not installed. Install it with `apt-get install -y chromium` and rerun.\n");
