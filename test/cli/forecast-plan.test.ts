@@ -17,7 +17,7 @@ const footprints = path.join(dir, "footprints.csv");
 writeFileSync(footprints, "new_la_code,footprint_code,footprint_name\nE06000047,FP1,Durham and Darlington\nE06000005,FP1,Durham and Darlington\nE06000063,FP2,Cumbria and Durham\nE06000047,FP2,Cumbria and Durham\n");
 
 function csv(file: string): Array<Record<string, string>> {
-  const [head, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+  const [head, ...lines] = readFileSync(file, "utf8").trim().split("\n").filter((l) => !l.startsWith("#"));
   const names = head!.split(",");
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [names[i]!, v])));
 }
@@ -35,8 +35,10 @@ function expectNested(rows: Array<Record<string, string>>, file: string): void {
 
 describe("one forecast: the same England total with and without --by and footprints", () => {
   const run = (name: string, ...extra: string[]) => {
-    const out = path.join(dir, `${name}.csv`);
-    const r = runSuff(["forecast", "--dataset", dataset, "--measure", "cla_31_march", "--horizon", "3", "--out", out, ...extra]);
+    // Without --publish the analyst's file says UNPROTECTED in its name and first line (issue 14).
+    const out = path.join(dir, `${name}.UNPROTECTED.csv`);
+    const r = runSuff(["forecast", "--dataset", dataset, "--measure", "cla_31_march", "--horizon", "3", "--out", path.join(dir, `${name}.csv`), ...extra]);
+    expect(readFileSync(out, "utf8").split("\n")[0]).toMatch(/^# UNPROTECTED/);
     expect(r.status, r.stderr).toBe(0);
     return { rows: csv(out), stdout: r.stdout, stderr: r.stderr, out };
   };
