@@ -15,8 +15,12 @@
  *    cross-geography is on; one from an LA return or an SSDA903 extract is not, unless a
  *    table of this run (an LA report) publishes it.
  *
- * Protected: every LA figure from 1 to k-1 or withheld at source, every aggregate from 1
- * to k-1, and every cell suppressed to protect them. suppressCells then suppresses aggregate
+ * Protected (never determined by any combination of what is published): every LA figure
+ * from 1 to k-1 or withheld at source, every aggregate from 1 to k-1, every sum of LAs from
+ * 1 to k-1 that a figure gives away by difference, and every figure suppressed as small
+ * before (the ledger). Cells suppressed only to protect them (secondary) are not themselves
+ * protected: any derivation through them is a derivation of a protected cell, which the
+ * exact check rules out. suppressCells then suppresses aggregate
  * cells until no protected cell is determined by any combination of the relations (exact
  * linear algebra). Money amounts have no small-count rule, only withheld figures to keep.
  *
@@ -252,7 +256,7 @@ export function protectLinked(parts: readonly PublishedPart[], options: LinkedOp
       relations.push({ total: cell, parts: over as number[] });
     }
 
-    const outcome = suppressCells(cells, relations, k);
+    const outcome = suppressCells(cells, relations, k, { protectSecondary: false });
     for (const [row, cell] of cellOf) {
       if (outcome.status[cell] === "primary") {
         hide(row, `c: suppressed (a count below ${k})`);

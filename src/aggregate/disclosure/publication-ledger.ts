@@ -83,14 +83,15 @@ export function serializeLedger(ledger: Ledger): string {
 
 /**
  * The figures a set of protected rows publishes: every summed row with a value, as the sum
- * of the members present; and every suppressed one (value null), which later publications
- * must keep unknown.
+ * of the members present; and every one suppressed as a small count (value null), which
+ * later publications must keep unknown.
  * @throws never.
  */
 export function publishedFigures(rows: readonly AggregateRow[], contributions: ReadonlyMap<AggregateRow, readonly MemberValue[]>, output: string, published: string): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const row of rows) {
-    if (row.value === null && row.value_status !== "suppressed") continue;
+    // Suppressed as a small count (primary): later publications must keep it unknown.
+    if (row.value === null && !(row.value_status === "suppressed" && row.note.startsWith("c: suppressed (a count below"))) continue;
     const members = contributions.get(row);
     if (!members) continue;
     out.push({

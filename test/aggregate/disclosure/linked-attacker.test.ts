@@ -119,7 +119,13 @@ function attack(s: Scenario, rows: DatasetRow[], parts: PublishedPart[], protect
     if (row.value !== null) {
       if (protectedRun) expect(row.value === 0 || row.value >= s.k, `published small count ${row.value} for ${row.footprint_code} ${row.dims.age_band}`).toBe(true);
       attacker.learn(ones(over), row.value);
-    } else if (row.value_status === "suppressed" && over.length) suppressed.push({ what: `${row.footprint_code} ${row.dims.age_band}`, vector: ones(over) });
+    } else if (row.value_status === "suppressed" && over.length) {
+      // A suppressed small count (its true value, over the members present, from 1 to k-1)
+      // must stay unknown; cells suppressed only to protect it may be found, as long as no
+      // small count follows from them (checked through the small counts themselves).
+      const truth = over.reduce((sum, key) => sum + (byLaCell.get(key)?.value ?? 0), 0);
+      if (truth > 0 && truth < s.k) suppressed.push({ what: `${row.footprint_code} ${row.dims.age_band}`, vector: ones(over) });
+    }
   }
   const found: string[] = [];
   for (const la of s.las) {
