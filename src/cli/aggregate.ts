@@ -68,16 +68,17 @@ export function register(program: Command): void {
     .option("--ledger <file>", "with --publish: the publication ledger to protect against and add to (default: publication-ledger.json in the dataset folder)")
     .requiredOption("--out <file>", "output file: .csv, .xlsx or .json; a folder for --format ees")
     .action(async (dir: string, options: AggregateCliOptions) => {
+      if (options.out.trim() === "") throw new SuffError("E_OUT", "--out is empty.", { exitCode: 2, hint: "Give the file to write, e.g. --out out/footprints.csv (or a folder with --format ees)." });
       const requested = options.format?.trim().toLowerCase();
       if (requested !== undefined && !["csv", "xlsx", "json", "ees"].includes(requested)) throw usage(`--format ${options.format} is not one of csv, xlsx, json, ees.`);
+      const inputs = { files: options.footprints ? [options.footprints] : [], folders: [dir] };
+      if (requested !== "ees") checkOutFile(options.out, inputs);
       const format = requested === undefined ? path.extname(options.out).toLowerCase() : `.${requested}`;
       if (format === ".ees") {
         if (!options.publish) throw usage("--format ees writes files for publication: add --publish so that disclosure control is applied.");
         if (path.extname(options.out) !== "") throw usage(`--format ees writes a folder of files: --out ${options.out} should be a folder, not a file.`, "e.g. --out ees/");
       } else if (![".csv", ".xlsx", ".json"].includes(format)) throw usage(`--out ${options.out}: the extension must be .csv, .xlsx or .json (or use --format ees).`);
-      const inputs = { files: options.footprints ? [options.footprints] : [], folders: [dir] };
       if (format === ".ees") checkOutDir(options.out, inputs);
-      else checkOutFile(options.out, inputs);
       if (options.ledger !== undefined && !options.publish) throw usage("--ledger is used with --publish.");
       const ledgerFile = options.publish ? (options.ledger ?? path.join(dir, "publication-ledger.json")) : undefined;
       if (ledgerFile !== undefined && ledgerFile.trim() === "") throw usage("--ledger is empty.", "Give the ledger file, or leave --ledger out to use publication-ledger.json in the dataset folder.");

@@ -91,7 +91,7 @@ describe("suff backtest --dataset: the plan shown, re-run at past origins", () =
 describe("the report's claims are evaluate's figures", () => {
   it("the backtest table and the coverage and no-change sentences of the England report", () => {
     const out = path.join(dir, "report");
-    const r = runSuff(["report", "--dataset", dataset, "--scope", "england", "--format", "html,csv", "--no-png", "--out", out]);
+    const r = runSuff(["report", "--dataset", dataset, "--scope", "england", "--format", "html,csv", "--no-png", "--ledger", path.join(dir, "report-ledger.json"), "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const rows = loadDataset(dataset).rows;
     const years = [...new Set(rows.filter((x) => x.measure === "cla_31_march" && x.geographic_level === "Local authority").map((x) => x.time_period))].sort();
