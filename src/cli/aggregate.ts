@@ -8,7 +8,6 @@
  * publication ledger (--ledger FILE, default publication-ledger.json in the dataset folder). Exit 0 (no errors), 1 (errors in the footprint file), 2 (unreadable input or
  * usage error).
  */
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SuffError } from "../spec/errors.ts";
@@ -22,6 +21,7 @@ import { parseFootprints } from "../aggregate/parse-footprints.ts";
 import type { AggregateTarget } from "../aggregate/types.ts";
 import { laFiguresFor, publishedFigures } from "../aggregate/disclosure/publication-ledger.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
+import { writeFolderWholeSync } from "../write/swap-folder.ts";
 import { checkOutDir, checkOutFile } from "../write/out-path.ts";
 import { appendLedgerFile, readLedgerFile } from "../write/publication-ledger-file.ts";
 import { toCsv, type CsvCell } from "../write/csv.ts";
@@ -113,12 +113,14 @@ export function register(program: Command): void {
       result.diagnostics.unshift(...diagnostics);
       const output = aggregateOutput(result, years ? `${description}, ${years.from} to ${years.to}` : description);
       if (format === ".ees") {
-        mkdirSync(options.out, { recursive: true });
+        // The folder of EES files is written whole (staged, then moved into place).
         const ees = eesOutput(result);
-        for (const file of ees.files) {
-          writeFileAtomic(path.join(options.out, `${file.name}.csv`), toCsv(file.columns, file.rows));
-          writeFileAtomic(path.join(options.out, `${file.name}.meta.csv`), toCsv(EES_META_COLUMNS, file.meta));
-        }
+        writeFolderWholeSync(options.out, (staging) => {
+          for (const file of ees.files) {
+            writeFileAtomic(path.join(staging, `${file.name}.csv`), toCsv(file.columns, file.rows));
+            writeFileAtomic(path.join(staging, `${file.name}.meta.csv`), toCsv(EES_META_COLUMNS, file.meta));
+          }
+        }, { label: "ees", keep: (name) => !name.endsWith(".tmp") });
         process.stdout.write(`${ees.files.length} EES data files, each with its .meta.csv, in ${options.out}\n`);
         for (const s of ees.skipped) process.stdout.write(`  not an EES file: ${s.measure} (${s.reason}; it is in the .csv, .xlsx and .json outputs)\n`);
       } else if (format === ".csv") writeFileAtomic(options.out, toCsv(output.columns, output.records as Array<Record<string, CsvCell>>));
