@@ -83,8 +83,8 @@ function isChildCount(measureId: string): boolean {
 /**
  * Aggregate the LA rows of `rows` to `options.to`.
  * Stages: 1 index LA rows by cell; 2 resolve footprint members per year; 3 roll up every
- * cell; 4 rates per 10,000; 5 compare with published regional/national rows; 6 disclosure
- * control when publishing.
+ * cell; 4 rates per 10,000; 5 disclosure control when publishing; 6 compare the (protected)
+ * rows with published regional/national rows.
  * @throws Error when `options.publish.k` is not an integer >= 2 (a programmer error).
  * @example aggregateDataset([], { to: "england" }).rows.length // 0
  */
@@ -266,16 +266,18 @@ export function aggregateDataset(rows: readonly DatasetRow[], options: Aggregate
     "Boundary changes: each year uses the LAs that reported that year (e.g. Northamptonshire before 2022 for a footprint holding North and West Northamptonshire). Where a predecessor's area is split between footprints, the year is marked comparable = false and left missing.",
   );
 
-  // 5. Compare with the published regional and national figures.
-  const comparison = typeof options.to === "string" ? comparePublished(out, rows, options.to === "region" ? "Regional" : "National") : [];
-
-  // 6. Disclosure control.
-  const result: AggregateResult = { rows: out, diagnostics, notes, comparison };
+  // 5. Disclosure control (before anything is compared or written: nothing computed before
+  // suppression leaves the process).
+  const result: AggregateResult = { rows: out, diagnostics, notes, comparison: [] };
+  Object.defineProperty(result, "contributions", { value: contributions, enumerable: false });
   if (options.publish) {
     const control = applyDisclosureControl(out, contributions, options.publish);
     result.disclosure = control.summary;
     diagnostics.push(...control.diagnostics);
     notes.push(...control.notes);
   }
+
+  // 6. Compare with the published regional and national figures (from the protected rows).
+  result.comparison = typeof options.to === "string" ? comparePublished(out, rows, options.to === "region" ? "Regional" : "National") : [];
   return result;
 }

@@ -5,6 +5,7 @@
 import type { DatasetRow } from "../spec/dataset.ts";
 import { cellRollUp, statusOf, WITHHELD, type CellRollUp } from "./cell-roll-up.ts";
 import type { MemberValue } from "./types.ts";
+import { isPublishedSource } from "./published-source.ts";
 
 /**
  * Sum the members' values. `rows` maps a member's old DfE code to its row for the cell.
@@ -19,7 +20,7 @@ export function rollUpSum(members: readonly string[], rows: ReadonlyMap<string, 
   const contributions: MemberValue[] = [];
   for (const code of members) {
     const row = rows.get(code);
-    contributions.push({ oldCode: code, value: row?.value ?? null, status: statusOf(row) });
+    contributions.push({ oldCode: code, value: row?.value ?? null, status: statusOf(row), published: row ? isPublishedSource(row.source) : false });
     if (row && row.value !== null) {
       value += row.value;
       present++;

@@ -57,6 +57,8 @@ export interface MemberValue {
   oldCode: string;
   value: number | null;
   status: ValueStatus | "absent";
+  /** The member's row came from a published source (DfE, Ofsted...) or says nothing of its source: a reader may know it. */
+  published?: boolean;
 }
 
 /** A computed region/England figure next to the published one. */
@@ -91,6 +93,8 @@ export interface AggregateResult {
   /** For regions and England: computed vs published rows of the dataset. */
   comparison: PublishedComparison[];
   disclosure?: DisclosureSummary;
+  /** What each member LA contributed to each summed row (not enumerable: never written out). */
+  readonly contributions?: ReadonlyMap<AggregateRow, readonly MemberValue[]>;
 }
 
 /** Columns of the tidy aggregate CSV: EES columns, footprint, value, rate and coverage. */

@@ -5,8 +5,11 @@
  * Parse, call, print; no logic.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { protectForecasts } from "../forecast/protect-forecasts.ts";
+import { checkOutFile } from "../write/out-path.ts";
 import { SuffError } from "../spec/errors.ts";
-import { DIMENSION_COLUMNS, type DimensionColumn } from "../spec/dataset.ts";
+import { DIMENSION_COLUMNS, type DatasetRow, type DimensionColumn } from "../spec/dataset.ts";
 import type { FootprintSet } from "../spec/footprint.ts";
 import type { AnyModelSpec, ReconcileMethod } from "../spec/forecast.ts";
 import { parseFootprints } from "../aggregate/parse-footprints.ts";
@@ -29,8 +32,25 @@ export interface DatasetModeOptions {
   /** A --model name; "auto" (default) means the default dataset model (rate-to-region with the dataset's population). */
   model?: string;
   calibrate?: boolean;
+  /** Apply disclosure control (for publication); otherwise the output is marked UNPROTECTED. */
+  publish?: boolean;
+  k?: string;
   out: string;
 }
+
+/**
+ * The file an unprotected forecast goes to: the name says UNPROTECTED (added before the
+ * extension unless it already does).
+ * @example unprotectedPath("out/f.csv") // "out/f.UNPROTECTED.csv"
+ */
+export function unprotectedPath(out: string): string {
+  if (/UNPROTECTED/.test(path.basename(out))) return out;
+  const ext = path.extname(out);
+  return `${out.slice(0, out.length - ext.length)}.UNPROTECTED${ext}`;
+}
+
+/** The first line of an unprotected forecast file. */
+export const UNPROTECTED_LINE = "# UNPROTECTED: analyst forecast with no disclosure control (small counts can be worked out from it). Not for publication: use suff forecast --publish.";
 
 /** Accept "mint" as short for mint-shrink and "wls" for wls-structural. */
 function reconcileMethod(text: string | undefined): ReconcileMethod | undefined {
@@ -74,9 +94,13 @@ export function datasetModePlan(options: DatasetModeOptions, levels: number[]): 
     if (named !== "auto") model = named;
   }
   const { rows } = loadDataset(options.dataset, { measures: [options.measure, "population_0_17"] });
+  datasetRows.set(options, rows);
   process.stderr.write(`building the plan for ${options.measure}${by.length ? ` by ${by.join(", ")}` : ""}...\n`);
+  footprintSets.set(options, footprints);
   return datasetPlan({ rows, measure: options.measure, by: by as DimensionColumn[], footprints, reconcile: method }, { model, levels });
 }
+const datasetRows = new WeakMap<DatasetModeOptions, DatasetRow[]>();
+const footprintSets = new WeakMap<DatasetModeOptions, FootprintSet | undefined>();
 
 /**
  * A progress callback that prints `label: done of total` on one line: rewritten in place on a
@@ -107,6 +131,10 @@ export function progressLine(label: string): (done: number, total: number) => vo
  */
 export function runDatasetMode(options: DatasetModeOptions, horizon: number, levels: number[]): void {
   const started = Date.now();
+  const k = Number(options.k ?? "5");
+  if (!Number.isInteger(k) || k < 2) throw new SuffError("E_USAGE", `--k ${options.k} is not a whole number of at least 2.`);
+  const out = options.publish ? options.out : unprotectedPath(options.out);
+  checkOutFile(out, { folders: [options.dataset], files: options.footprints ? [options.footprints] : [] });
   const plan = datasetModePlan(options, levels);
   for (const note of plan.panel.notes ?? []) process.stderr.write(`note: ${note}\n`);
   const result = run(plan, { horizon, onProgress: progressLine("forecasting: re-running the plan at each earlier origin (calibration, MinT)") });
@@ -114,7 +142,8 @@ export function runDatasetMode(options: DatasetModeOptions, horizon: number, lev
   const failures = printFailures(result.failures);
   const rows = datasetForecastRows(plan, result.rows);
   const dimensions = plan.geography.dimensions;
-  const records = rows.map((r) => {
+  const control = options.publish ? protectForecasts(rows, datasetRows.get(options) ?? [], { k, footprints: footprintSets.get(options) }) : null;
+  const records = rows.map((r, i) => {
     const record: Record<string, string | number> = {
       time_period: r.time_period, time_identifier: r.time_identifier, geographic_level: r.geographic_level, country_code: r.country_code, country_name: r.country_name,
       region_code: r.region_code, region_name: r.region_name, footprint_code: r.footprint_code, footprint_name: r.footprint_name, old_la_code: r.old_la_code, new_la_code: r.new_la_code, la_name: r.la_name,
@@ -122,9 +151,16 @@ export function runDatasetMode(options: DatasetModeOptions, horizon: number, lev
     };
     for (const column of dimensions) record[column] = r.dims[column] ?? "";
     for (const level of levels) { record[`lo${level}`] = r.lower[level]!; record[`hi${level}`] = r.upper[level]!; }
+    if (control?.hidden[i]) {
+      record.mean = "c";
+      for (const level of levels) { record[`lo${level}`] = "c"; record[`hi${level}`] = "c"; }
+    }
     return record;
   });
-  writeFileAtomic(options.out, toCsv(forecastDatasetColumns(dimensions, levels), records));
+  const text = toCsv(forecastDatasetColumns(dimensions, levels), records);
+  writeFileAtomic(out, control ? text : `${UNPROTECTED_LINE}\n${text}`);
+  if (control) for (const note of control.notes) process.stderr.write(`note: ${note}\n`);
+  else process.stderr.write(`warning: ${out} is UNPROTECTED (no disclosure control): for your own analysis only. Use --publish for a file to publish.\n`);
   const by = plan.geography.breakdowns.map((b) => b.join(" x "));
-  process.stdout.write(`wrote ${options.out}: ${rows.length} rows (${plan.geography.measure}${by.length ? ` by ${by.join(", ")}` : ""}), horizon ${horizon}, ${result.model} reconciled with ${plan.reconcile!.method}${plan.panel.sums?.length ? `, ${plan.panel.sums.length} footprints summed from the LAs` : ""}, calibrated intervals, ${failures}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`wrote ${out}: ${rows.length} rows (${plan.geography.measure}${by.length ? ` by ${by.join(", ")}` : ""}), horizon ${horizon}, ${result.model} reconciled with ${plan.reconcile!.method}${plan.panel.sums?.length ? `, ${plan.panel.sums.length} footprints summed from the LAs` : ""}, calibrated intervals, ${failures}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -99,6 +99,8 @@ export function register(program: Command): void {
     .option("--measure <id>", "with --dataset: template measure id, e.g. cla_31_march")
     .option("--by <dims>", "with --dataset: dimensions to forecast by, comma separated (e.g. placement_type)")
     .option("--footprints <file>", "with --dataset: footprint CSV new_la_code,footprint_code,footprint_name (default: regions)")
+    .option("--publish", "with --dataset: apply disclosure control (forecasts of suppressed or small cells, and enough others, shown as c); without it the file is marked UNPROTECTED in its name and first line")
+    .option("--k <n>", "with --publish: small-count threshold", "5")
     .option("--reconcile <method>", "with --dataset: how LA -> region -> England add up: bottom-up (default), mint, top-down, ols, wls-structural, wls-variance")
     .action(async (input: string | undefined, options: SeriesCommandOptions & Partial<DatasetModeOptions>) => {
       if (options.dataset) {

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { ingestExitCode, ingestFiles, parsePreference, type IngestResult } from "../ingest/ingest-files.ts";
 import { loadFiles } from "../ingest/load-files.ts";
+import { checkOutDir } from "../write/out-path.ts";
 import { loadMapping } from "../ingest/load-mapping.ts";
 import { writeDataset } from "../write/dataset.ts";
 import { addCollectionYearOptions, collectionYearOf, type CollectionYearFlags } from "./collection-year-option.ts";
@@ -53,7 +54,10 @@ export function register(program: Command): void {
       const collectionYear = collectionYearOf(options);
       const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
       const prefer = options.prefer === undefined ? undefined : parsePreference(options.prefer);
-      const files = loadFiles(paths);
+      checkOutDir(options.out, { files: [...paths, ...(options.mapping ? [options.mapping] : [])] });
+      const skipped: string[] = [];
+      const files = loadFiles(paths, skipped);
+      for (const folder of skipped) process.stderr.write(`note: ${folder} was written by suff (a dataset, report, aggregate or forecast output): not read as input\n`);
       const result = await ingestFiles(files, { mapping, la: options.la, prefer, collectionYear });
       writeDataset(options.out, result);
       if (options.json) process.stdout.write(JSON.stringify({ manifest: result.manifest, diagnostics: result.diagnostics }, null, 2) + "\n");

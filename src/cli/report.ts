@@ -19,7 +19,11 @@ import { loadFootprintSet } from "../aggregate/load-footprint-set.ts";
 import { loadEpisodeTable } from "../ingest/ssda903/load-ssda903.ts";
 import { buildReport } from "../report/build-report.ts";
 import { marketScenario } from "../market/market-scenario.ts";
-import { prepareReportContext, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
+import { prepareReportContext, publishedByReports, resolveScope, scopeInput, type ReportContext } from "../report/report-context.ts";
+import { laFiguresFor } from "../aggregate/disclosure/publication-ledger.ts";
+import { appendLedgerFile, readLedgerFile } from "../write/publication-ledger-file.ts";
+import { checkOutDir } from "../write/out-path.ts";
+import { beginReportFolders, finalPath } from "../write/report-folders.ts";
 import type { ReportFormat } from "../write/report-files.ts";
 import { renderReports, type RenderJob } from "./render-reports.ts";
 import { overviewEntry, type OverviewEntry } from "../report/overview-entry.ts";
@@ -36,6 +40,7 @@ interface ReportCliOptions {
   png: boolean;
   ssda903?: string;
   scenario: string[];
+  ledger?: string;
 }
 
 function usage(message: string, hint?: string): SuffError {
@@ -79,10 +84,34 @@ export function checkScopeSyntax(scope: string, footprints: FootprintSet | undef
   }
 }
 
-/** Folder name for a scope's report, e.g. "la-805-hartlepool". */
+/**
+ * Folder name for a scope's report, e.g. "la-805-hartlepool": only a-z, 0-9 and "-" (a
+ * footprint code such as "x/../../escaped" cannot leave the output folder).
+ * @example scopeFolder({ kind: "footprint", code: "x/../../escaped", name: "X" }) // "footprint-x-escaped-x"
+ */
 export function scopeFolder(scope: ReportScope): string {
-  const slug = scope.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return scope.kind === "england" ? "england" : `${scope.kind}-${scope.code.toLowerCase()}-${slug}`;
+  const safe = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return scope.kind === "england" ? "england" : [scope.kind, safe(scope.code), safe(scope.name)].filter(Boolean).join("-");
+}
+
+/**
+ * Every scope's folder; two scopes that would share a folder (codes "A" and "a", or codes
+ * that differ only in characters a folder name cannot hold) are an error naming both.
+ * @throws SuffError E_SCOPE_FOLDER_CLASH (exit 2).
+ */
+export function scopeFolders(scopes: readonly ReportScope[]): Map<ReportScope, string> {
+  const out = new Map<ReportScope, string>();
+  const owner = new Map<string, ReportScope>();
+  for (const scope of scopes) {
+    const folder = scopeFolder(scope);
+    const other = owner.get(folder);
+    if (other && !(other.kind === scope.kind && other.code === scope.code)) {
+      throw new SuffError("E_SCOPE_FOLDER_CLASH", `${other.kind} ${JSON.stringify(other.code)} (${other.name}) and ${scope.kind} ${JSON.stringify(scope.code)} (${scope.name}) would be written to the same folder ${folder}.`, { exitCode: 2, hint: "Give the footprints codes that differ in more than upper/lower case or punctuation." });
+    }
+    owner.set(folder, scope);
+    out.set(scope, folder);
+  }
+  return out;
 }
 
 /** Register the report command. */
@@ -99,6 +128,7 @@ export function register(program: Command): void {
     .option("--no-png", "do not write PNG copies of the charts (SVG and the vega-lite spec are always written)")
     .option("--ssda903 <dir>", "an SSDA903 extract: the reports of its LAs add the stock-flow projection and its backtest")
     .option("--scenario <file>", "market scenario JSON shown beside the base (repeat for several; see docs/market.md)", (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option("--ledger <file>", "the publication ledger to protect against and add to (default: publication-ledger.json in the dataset folder)")
     .requiredOption("--out <dir>", "output folder (one sub-folder per report)")
     .action(async (options: ReportCliOptions) => {
       const formats = parseFormats(options.format);
@@ -106,8 +136,12 @@ export function register(program: Command): void {
       if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10) throw usage(`--horizon ${options.horizon} must be a whole number of years from 1 to 10.`);
       const year = options.year === undefined ? undefined : Number(options.year);
       if (year !== undefined && !/^\d{4}$/.test(options.year!)) throw usage(`--year ${options.year} is not a year.`);
+      checkOutDir(options.out, { folders: [options.dataset], files: [...(options.footprints ? [options.footprints] : []), ...options.scenario, ...(options.ssda903 ? [options.ssda903] : [])] });
+      const ledgerFile = options.ledger ?? path.join(options.dataset, "publication-ledger.json");
+      if (ledgerFile.trim() === "") throw usage("--ledger is empty.", "Give the ledger file, or leave --ledger out to use publication-ledger.json in the dataset folder.");
       const started = Date.now();
       const { rows } = loadDataset(options.dataset);
+      const ledger = readLedgerFile(ledgerFile);
       const footprints = options.footprints ? loadFootprintSet(options.footprints) : undefined;
       checkScopeSyntax(options.scope, footprints);
       process.stderr.write("Preparing aggregates, forecasts and backtests...\n");
@@ -116,27 +150,40 @@ export function register(program: Command): void {
         if (!existsSync(file)) throw new SuffError("E_FILE_UNREADABLE", `Cannot read the scenario ${file}.`, { exitCode: 2 });
         return marketScenario(readFileSync(file, "utf8"), file);
       });
-      const ctx = prepareReportContext(rows, { year, horizon, footprints, ssda903, scenarios });
+      const ctx = prepareReportContext(rows, { year, horizon, footprints, ssda903, scenarios, ledger: ledger.entries, laFigures: laFiguresFor(rows, ledger) });
       const scopes = expandScopes(options.scope, ctx);
+      const folders = scopeFolders(scopes);
       const generated = new Date().toISOString().slice(0, 10);
       const entries: OverviewEntry[] = [];
       const jobs: RenderJob[] = scopes.map((scope) => {
         const input = scopeInput(ctx, scope, generated);
-        entries.push(overviewEntry(input, `${scopeFolder(scope)}/report.html`));
-        return { model: buildReport(input), dir: path.join(options.out, scopeFolder(scope)) };
+        entries.push(overviewEntry(input, `${folders.get(scope)!}/report.html`));
+        return { model: buildReport(input), dir: folders.get(scope)! };
       });
-      const written = await renderReports(jobs, {
-        formats,
-        png: options.png,
-        onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${report.dir}\n`),
-      });
-      jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
+      // Rendered into staging folders, then each moved into place as a unit.
+      const staged = beginReportFolders(options.out);
+      let written: Awaited<ReturnType<typeof renderReports>>;
+      try {
+        for (const note of staged.notes) process.stderr.write(`note: ${note}\n`);
+        for (const job of jobs) job.dir = staged.staging(job.dir);
+        written = await renderReports(jobs, {
+          formats,
+          png: options.png,
+          onProgress: (done, total, report) => process.stderr.write(`[${done}/${total}] ${finalPath(report.dir)}\n`),
+        });
+        jobs.forEach((job, i) => writeOverviewEntry(job.dir, entries[i]));
+        staged.commit(scopes.map((scope) => folders.get(scope)!));
+      } finally {
+        staged.release();
+      }
       for (const w of written) {
         const main = w.files.find((f) => f.endsWith("report.html")) ?? w.files[0];
-        process.stdout.write(`${main}\n`);
+        process.stdout.write(`${path.join(options.out, path.relative(path.resolve(options.out), finalPath(main)))}\n`);
       }
       if (formats.includes("html")) process.stdout.write(`${writeOverview(options.out, generated)}\n`);
       if (formats.includes("pdf") && written.some((w) => !w.files.some((f) => f.endsWith(".pdf")))) process.stderr.write("PDFs were not written: Chromium is not installed. Install it with `apt-get install -y chromium` and rerun.\n");
+      const added = appendLedgerFile(ledgerFile, publishedByReports(ctx, scopes, path.resolve(options.out), generated));
+      process.stderr.write(`publication ledger ${ledgerFile}: ${added} figures added (${ledger.entries.length} published before were protected against)\n`);
       process.stderr.write(`${written.length} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }

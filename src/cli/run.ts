@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { CommanderError } from "commander";
 import { isSuffError } from "../spec/errors.ts";
+import { explainFsError } from "../write/out-path.ts";
 
 /** Parse argv and run the matching command; errors are printed for a person and set the exit code (never a stack trace). */
 export async function runMain(program: Command, argv: string[]): Promise<void> {
@@ -19,6 +20,7 @@ export async function runMain(program: Command, argv: string[]): Promise<void> {
 
 /** Print an error for a person and return the exit code. */
 export function reportError(error: unknown): number {
+  error = explainFsError(error);
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
     return 2;

@@ -4,7 +4,8 @@
  * missing (null) with their value_status; dimension columns left empty are absent. The
  * `source` column is optional, so a dataset.csv written before it existed still loads.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { recoverInterrupted } from "./load-recover.ts";
 import path from "node:path";
 import { DATASET_COLUMNS, DIMENSION_COLUMNS, OPTIONAL_DATASET_COLUMNS, type DatasetRow, type GeographicLevel, type Manifest, type ValueStatus } from "../spec/dataset.ts";
 import { SuffError } from "../spec/errors.ts";
@@ -93,6 +94,8 @@ export function parseDatasetCsv(text: string, file = "dataset.csv", options: { m
  * @example loadDataset("reports/latest/dataset").manifest.template_version // "1.2.0"
  */
 export function loadDataset(dir: string, options: { measures?: readonly string[] } = {}): { rows: DatasetRow[]; manifest: Manifest } {
+  // A rewrite killed between its two renames left the old dataset aside: put it back.
+  if (!existsSync(dir)) for (const note of recoverInterrupted(path.dirname(path.resolve(dir)))) process.stderr.write(`note: ${note}\n`);
   const csvPath = path.join(dir, "dataset.csv");
   const manifestPath = path.join(dir, "manifest.json");
   let text: string;

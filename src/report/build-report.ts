@@ -24,6 +24,7 @@
  */
 import type { ReportModel, ReportSection } from "../spec/report.ts";
 import { ScopeView } from "./scope-view.ts";
+import { SuffError } from "../spec/errors.ts";
 import { TOTALS } from "./section-helpers.ts";
 import type { ReportInput } from "./report-input.ts";
 import { headlineSection } from "./sections/headlines.ts";
@@ -53,7 +54,7 @@ import { stockFlowSection } from "./sections/stock-flow.ts";
  */
 export function buildReport(input: ReportInput): ReportModel {
   const view = new ScopeView(input.rows);
-  if (!view.series("cla_31_march", TOTALS).some((s) => s.value !== null)) throw new Error(`No children looked after figures for ${input.scope.name}`);
+  if (!view.series("cla_31_march", TOTALS).some((s) => s.value !== null)) throw new SuffError("E_REPORT_NO_DATA", `No children looked after figures for ${input.scope.name} can be shown: they are missing, or suppressed by disclosure control (small counts, and the cells that protect them across every published table and the publication ledger).`, { exitCode: 2, hint: "Report on a larger area (a footprint or region holding it), or check the dataset's coverage." });
   return {
     scope: input.scope,
     year: input.year,

@@ -28,7 +28,11 @@ import { ENGLAND, REGIONS } from "../reference/regions.ts";
 import { aggregateDataset } from "../aggregate/aggregate-dataset.ts";
 import { membersInYear } from "../aggregate/members-in-year.ts";
 import { ownerTotalsOnly } from "../aggregate/owner-totals-only.ts";
-import type { AggregateResult } from "../aggregate/types.ts";
+import type { AggregateResult, AggregateRow } from "../aggregate/types.ts";
+import { laTables } from "../aggregate/la-tables.ts";
+import { comparePublished } from "../aggregate/compare-published.ts";
+import { protectLinked, type PublishedFigure, type LaFigure } from "../aggregate/disclosure/protect-linked.ts";
+import { publishedFigures, type LedgerEntry } from "../aggregate/disclosure/publication-ledger.ts";
 import { defaultPlan } from "../forecast/default-plan.ts";
 import type { DatasetPlan } from "../forecast/dataset-plan.ts";
 import { run } from "../forecast/run.ts";
@@ -58,6 +62,10 @@ export interface ReportContextOptions {
   scenarios?: MarketScenario[];
   /** Simulated draws of the market analysis (default 1000). */
   marketSamples?: number;
+  /** Figures published before (the publication ledger), protected against. */
+  ledger?: readonly PublishedFigure[];
+  /** The dataset's LA figures of the systems the ledger touches (laFiguresFor). */
+  laFigures?: ReadonlyMap<string, ReadonlyMap<string, LaFigure>>;
   /** Chance of enough places the gap's "places to add" aims for (default 0.8). */
   assurance?: number;
 }
@@ -77,6 +85,8 @@ export interface ReportContext {
   regions: AggregateResult;
   england: AggregateResult;
   footprints: AggregateResult | null;
+  /** Every LA's own tables, protected with the regions, England and footprints as one publication. */
+  las: AggregateResult;
   footprintSet: FootprintSet | null;
   /** The default dataset plan of children looked after at 31 March, by placement group and by age band (each adds up to the total), its forecast and its evaluation. */
   forecast: ContextForecast | null;
@@ -155,10 +165,26 @@ export function prepareReportContext(rows: DatasetRow[], options: ReportContextO
   // Owner-level register rows are read by the supply section through supplyPanel, not aggregated.
   const upTo = ownerTotalsOnly(rows).filter((r) => Number(r.time_period) <= year);
   // 2. Aggregates.
-  const publish = options.publish === false ? undefined : { k: K };
-  const regions = aggregateDataset(upTo, { to: "region", publish });
-  const england = aggregateDataset(upTo, { to: "england", publish });
-  const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints, publish }) : null;
+  // Every table the reports can show (LA tables, regions, England, footprints) is protected as
+  // one linked publication, against the ledger of what was published before; comparisons
+  // with published figures are made from the protected rows.
+  const regions = aggregateDataset(upTo, { to: "region" });
+  const england = aggregateDataset(upTo, { to: "england" });
+  const footprints = options.footprints ? aggregateDataset(upTo, { to: options.footprints }) : null;
+  const laTable = laTables(rows.filter((r) => !r.dims.owning_group && !r.dims.provider_id));
+  const las: AggregateResult = { rows: laTable.rows, diagnostics: [], notes: [], comparison: [] };
+  Object.defineProperty(las, "contributions", { value: laTable.contributions, enumerable: false });
+  if (options.publish !== false) {
+    const all = [regions, england, ...(footprints ? [footprints] : []), las];
+    const control = protectLinked(all.map((r) => ({ rows: r.rows, contributions: r.contributions! })), { k: K, ledger: options.ledger, laFigures: options.laFigures });
+    for (const r of all) {
+      r.disclosure = control.summary;
+      r.notes.push(...control.notes);
+    }
+    regions.diagnostics.push(...control.diagnostics);
+    regions.comparison = comparePublished(regions.rows, upTo, "Regional");
+    england.comparison = comparePublished(england.rows, upTo, "National");
+  }
   // 3-4. Forecasts with the default dataset plan, and that plan's evaluation at the last six origins.
   const forecastRows = upTo.filter((r) => r.measure === "cla_31_march" || r.measure === "population_0_17");
   const notes: string[] = [];
@@ -200,6 +226,7 @@ export function prepareReportContext(rows: DatasetRow[], options: ReportContextO
     regions,
     england,
     footprints,
+    las,
     footprintSet: options.footprints ?? null,
     forecast,
     forecastNotes: [...new Set(notes)],
@@ -277,20 +304,36 @@ function scopeEvaluation(ctx: ReportContext, scope: ReportScope, id: string): Fo
 }
 
 /** The scope's forecast: total and breakdowns from the plan's rows, claims from its evaluation. */
-function scopeForecast(ctx: ReportContext, scope: ReportScope): ScopeForecast | null {
+function scopeForecast(ctx: ReportContext, scope: ReportScope, scopeRows: readonly DatasetRow[]): ScopeForecast | null {
   const forecast = ctx.forecast;
   if (!forecast) return null;
   const id = scopeSeriesId(scope);
   const total = forecast.rows.filter((r) => r.series_id === id);
   if (!total.length) return null;
-  const partsOf = (roots: readonly { code: string }[]) => {
+  // Forecasts under the same rule as the tables: a group's forecast is its latest figure
+  // scaled (the no-change shares), so the forecast of a suppressed cell would give it back.
+  if (forecastHidden(scopeRows, ctx.year, TOTALS)) return null;
+  let withheld = 0;
+  const partsOf = (roots: readonly { code: string }[], dims: (code: string) => DatasetRow["dims"]) => {
     const out: Record<string, ForecastPoint[]> = {};
+    const hidden: string[] = [];
     for (const g of roots) {
       const rows = forecast.rows.filter((r) => r.series_id === `${id}|${g.code}`);
-      if (rows.length) out[g.code] = points(rows);
+      if (!rows.length) continue;
+      if (forecastHidden(scopeRows, ctx.year, dims(g.code))) hidden.push(g.code);
+      else out[g.code] = points(rows);
     }
+    // The groups add up to the total forecast: one hidden group would be the total minus the
+    // others, so hide the smallest other group too (secondary suppression).
+    if (hidden.length === 1) {
+      const smallest = Object.entries(out).sort((a, b) => a[1][0]!.mean - b[1][0]!.mean)[0];
+      if (smallest) { delete out[smallest[0]]; hidden.push(smallest[0]); }
+    }
+    withheld += hidden.length;
     return out;
   };
+  const byPlacement = partsOf(PLACEMENT_TYPE.roots, (code) => ({ placement_type: code, age_band: TOTAL }));
+  const byAge = partsOf(AGE_BAND.roots, (code) => ({ placement_type: TOTAL, age_band: code }));
   const plan = forecast.plan;
   const evaluation = scopeEvaluation(ctx, scope, id);
   const layer = scope.kind === "la" ? "local authorities" : scope.kind === "footprint" ? "footprints (with regions and local authorities where footprints are too few)" : "regions and England";
@@ -305,10 +348,23 @@ function scopeForecast(ctx: ReportContext, scope: ReportScope): ScopeForecast | 
     total: points(total),
     backtest: forecast.evaluation ? backtestByHorizon(forecast.evaluation, id, ctx.horizon) : [],
     evaluation: evaluation && evaluation.origins.length ? evaluation : null,
-    byPlacement: partsOf(PLACEMENT_TYPE.roots),
-    byAge: partsOf(AGE_BAND.roots),
-    reconciliation: `${reconcile ? `LAs, regions and England are reconciled with ${reconcile.method} so they add up.${sums} ` : ""}Placement groups and age bands are each LA's forecast split by its latest shares (the no-change shares), so they add up to the total; their intervals are calibrated on their own past errors`,
+    byPlacement,
+    byAge,
+    reconciliation: `${reconcile ? `LAs, regions and England are reconciled with ${reconcile.method} so they add up.${sums} ` : ""}Placement groups and age bands are each LA's forecast split by its latest shares (the no-change shares), so they add up to the total; their intervals are calibrated on their own past errors${withheld ? `. ${withheld} group forecasts are not shown: the forecast of a group whose figure is suppressed (c) or a small count would give that figure back, and where one group is hidden the next smallest is hidden too, so that the total minus the others cannot give it` : ""}`,
   };
+}
+
+/**
+ * Whether the forecast of a cell must not be shown: its figure in the report year, or in
+ * the latest year it has a figure, is suppressed or a count from 1 to K-1.
+ */
+function forecastHidden(rows: readonly DatasetRow[], year: number, dims: DatasetRow["dims"]): boolean {
+  const key = dimsKey(dims);
+  const series = rows.filter((r) => r.measure === "cla_31_march" && Number(r.time_period) <= year && dimsKey(r.dims) === key).sort((a, b) => Number(b.time_period) - Number(a.time_period));
+  const latest = series.find((r) => r.value !== null);
+  const atYear = series.find((r) => Number(r.time_period) === year);
+  const bad = (r: DatasetRow | undefined) => r !== undefined && (r.value_status === "suppressed" || (r.value !== null && r.value > 0 && r.value < K));
+  return bad(atYear) || bad(latest);
 }
 
 function cellKey(r: DatasetRow): string {
@@ -354,11 +410,45 @@ function aggregateRowsUncached(ctx: ReportContext, scope: ReportScope): DatasetR
  * even when the data came from an unpublished source such as the LA's SSDA903 extract.
  * DfE's published LA figures are already controlled; this changes nothing there.
  */
-function laRowsForPublication(ctx: ReportContext, scope: ReportScope): DatasetRow[] {
-  const la = findLa(scope.code)!;
-  const own = ctx.laRows.get(scope.code) ?? [];
-  const set: FootprintSet = { source: "report", footprints: [{ code: la.oldCode, name: la.name, members: [la.newCode] }] };
-  return aggregateDataset(own, { to: set, publish: { k: K, crossGeography: false } }).rows;
+function laRowsForPublication(ctx: ReportContext, code: string): DatasetRow[] {
+  let byLa = laRowsCache.get(ctx);
+  if (!byLa) {
+    byLa = new Map<string, AggregateRow[]>();
+    for (const r of ctx.las.rows) {
+      let list = byLa.get(r.footprint_code);
+      if (!list) byLa.set(r.footprint_code, (list = []));
+      list.push(r);
+    }
+    laRowsCache.set(ctx, byLa);
+  }
+  return byLa.get(code) ?? [];
+}
+const laRowsCache = new WeakMap<ReportContext, Map<string, AggregateRow[]>>();
+
+/**
+ * What the reports of these scopes publish, for the publication ledger: the regions and
+ * England (every report's comparators), the footprints and LAs reported on, and the
+ * statistical neighbours an LA report shows.
+ * @throws never.
+ */
+export function publishedByReports(ctx: ReportContext, scopes: readonly ReportScope[], output: string, date: string): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  const add = (result: AggregateResult | null, keep: (r: AggregateRow) => boolean) => {
+    if (!result?.contributions) return;
+    out.push(...publishedFigures(result.rows.filter(keep), result.contributions, output, date));
+  };
+  add(ctx.regions, () => true);
+  add(ctx.england, () => true);
+  const footprintCodes = new Set(scopes.filter((s) => s.kind === "footprint").map((s) => s.code));
+  add(ctx.footprints, (r) => footprintCodes.has(r.footprint_code));
+  const laCodes = new Set<string>();
+  for (const s of scopes) {
+    if (s.kind !== "la") continue;
+    laCodes.add(s.code);
+    for (const n of statisticalNeighbours(findLa(s.code)!)) laCodes.add(n.oldCode);
+  }
+  add(ctx.las, (r) => laCodes.has(r.footprint_code));
+  return out;
 }
 
 function dimsKey(dims: DatasetRow["dims"]): string {
@@ -465,7 +555,7 @@ function supply(ctx: ReportContext, scope: ReportScope): ScopeSupply {
  * @throws SuffError E_SCOPE when the scope has no rows.
  */
 export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: string): ReportInput {
-  const rows: DatasetRow[] = scope.kind === "la" ? laRowsForPublication(ctx, scope) : aggregateRowsFor(ctx, scope);
+  const rows: DatasetRow[] = scope.kind === "la" ? laRowsForPublication(ctx, scope.code) : aggregateRowsFor(ctx, scope);
   if (!rows.length) throw new SuffError("E_SCOPE", `No data for ${scope.name} (${scope.code}).`);
   // Comparators use the same best-available figures as the scope itself (DfE's published
   // region/England figure where the sum over LAs is only a lower bound).
@@ -476,12 +566,12 @@ export function scopeInput(ctx: ReportContext, scope: ReportScope, generated: st
   if (scope.kind === "la") {
     const la = findLa(scope.code)!;
     comparators.push({ name: la.regionName, kind: "region", rows: regionRows(la.regionCode, la.regionName) });
-    for (const n of statisticalNeighbours(la)) if (ctx.laRows.has(n.oldCode)) comparators.push({ name: n.name, kind: "neighbour", rows: ctx.laRows.get(n.oldCode)! });
+    for (const n of statisticalNeighbours(la)) if (ctx.laRows.has(n.oldCode)) comparators.push({ name: n.name, kind: "neighbour", rows: laRowsForPublication(ctx, n.oldCode) });
   } else {
     for (const region of REGIONS) if (region.code !== scope.code) comparators.push({ name: region.name, kind: "region", rows: regionRows(region.code, region.name) });
   }
   // Forecast: the plan's rows for this geography; its track record from evaluate of the same plan.
-  const forecast = scopeForecast(ctx, scope);
+  const forecast = scopeForecast(ctx, scope, rows);
   const members = scope.kind === "la" ? [scope.name] : membersOf(ctx, scope, ctx.year).map((la) => la.name);
   // With an SSDA903 extract of this LA: the stock-flow plan's projection and backtest.
   let stockFlow: StockFlowReport | null = null;

@@ -1,12 +1,14 @@
 /**
  * Write a dataset folder: dataset.csv (the tidy long table, exact DATASET_COLUMNS order,
  * dimension values in their columns, empty value when missing, value_status always set),
- * manifest.json and diagnostics.csv, each atomically.
+ * manifest.json and diagnostics.csv, written as a unit (staged, then moved into place).
  */
 import path from "node:path";
 import type { Diagnostic } from "../spec/diagnostic.ts";
 import { DATASET_COLUMNS, DIMENSION_COLUMNS, type DatasetRow, type Manifest } from "../spec/dataset.ts";
 import { writeFileAtomic } from "./atomic.ts";
+import { faultPoint } from "./fault.ts";
+import { writeFolderWholeSync } from "./swap-folder.ts";
 import { csvCell, toCsv, type CsvCell } from "./csv.ts";
 
 export const DIAGNOSTIC_COLUMNS = ["code", "severity", "file", "sheet", "cell", "row", "column", "message", "hint"] as const;
@@ -63,16 +65,21 @@ export function datasetCsv(rows: readonly DatasetRow[]): string {
 }
 
 /**
- * Write dataset.csv, manifest.json and diagnostics.csv into `dir` (created if needed).
- * @throws Error when the folder cannot be written (a run-stopping I/O failure).
+ * Write dataset.csv, manifest.json and diagnostics.csv into `dir` as a unit: the three files
+ * go to a staging folder that replaces `dir` in one move (writeFolderWholeSync), under a
+ * lock, so a reader sees the old dataset or the new one, never a mix. Other files in `dir`
+ * (the publication ledger, a README) are carried over. Fault points: dataset:after-files,
+ * dataset:after-stage, dataset:after-move-old, dataset:after-move-new.
+ * @throws Error when the folder cannot be written (a run-stopping I/O failure); SuffError E_OUTPUT_LOCKED when another run is writing it.
  * @example writeDataset("tmp/ds", { rows, manifest, diagnostics }) // writes tmp/ds/dataset.csv, manifest.json, diagnostics.csv
  */
 export function writeDataset(dir: string, dataset: { rows: readonly DatasetRow[]; manifest: Manifest; diagnostics: readonly Diagnostic[] }): { datasetPath: string; manifestPath: string; diagnosticsPath: string } {
-  const datasetPath = path.join(dir, "dataset.csv");
-  const manifestPath = path.join(dir, "manifest.json");
-  const diagnosticsPath = path.join(dir, "diagnostics.csv");
-  writeFileAtomic(datasetPath, datasetCsv(dataset.rows));
-  writeFileAtomic(manifestPath, JSON.stringify(dataset.manifest, null, 2) + "\n");
-  writeFileAtomic(diagnosticsPath, toCsv(DIAGNOSTIC_COLUMNS, dataset.diagnostics.map((d) => ({ ...d }) as Record<string, CsvCell>)));
-  return { datasetPath, manifestPath, diagnosticsPath };
+  const own = new Set(["dataset.csv", "manifest.json", "diagnostics.csv"]);
+  writeFolderWholeSync(dir, (staging) => {
+    writeFileAtomic(path.join(staging, "dataset.csv"), datasetCsv(dataset.rows));
+    writeFileAtomic(path.join(staging, "diagnostics.csv"), toCsv(DIAGNOSTIC_COLUMNS, dataset.diagnostics.map((d) => ({ ...d }) as Record<string, CsvCell>)));
+    faultPoint("dataset:after-files");
+    writeFileAtomic(path.join(staging, "manifest.json"), JSON.stringify(dataset.manifest, null, 2) + "\n");
+  }, { keep: (name) => !own.has(name) && !/\.tmp$/.test(name), label: "dataset" });
+  return { datasetPath: path.join(dir, "dataset.csv"), manifestPath: path.join(dir, "manifest.json"), diagnosticsPath: path.join(dir, "diagnostics.csv") };
 }

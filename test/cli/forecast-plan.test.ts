@@ -17,7 +17,7 @@ const footprints = path.join(dir, "footprints.csv");
 writeFileSync(footprints, "new_la_code,footprint_code,footprint_name\nE06000047,FP1,Durham and Darlington\nE06000005,FP1,Durham and Darlington\nE06000063,FP2,Cumbria and Durham\nE06000047,FP2,Cumbria and Durham\n");
 
 function csv(file: string): Array<Record<string, string>> {
-  const [head, ...lines] = readFileSync(file, "utf8").trim().split("\n");
+  const [head, ...lines] = readFileSync(file, "utf8").trim().split("\n").filter((l) => !l.startsWith("#"));
   const names = head!.split(",");
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [names[i]!, v])));
 }
@@ -35,8 +35,10 @@ function expectNested(rows: Array<Record<string, string>>, file: string): void {
 
 describe("one forecast: the same England total with and without --by and footprints", () => {
   const run = (name: string, ...extra: string[]) => {
-    const out = path.join(dir, `${name}.csv`);
-    const r = runSuff(["forecast", "--dataset", dataset, "--measure", "cla_31_march", "--horizon", "3", "--out", out, ...extra]);
+    // Without --publish the analyst's file says UNPROTECTED in its name and first line (issue 14).
+    const out = path.join(dir, `${name}.UNPROTECTED.csv`);
+    const r = runSuff(["forecast", "--dataset", dataset, "--measure", "cla_31_march", "--horizon", "3", "--out", path.join(dir, `${name}.csv`), ...extra]);
+    expect(readFileSync(out, "utf8").split("\n")[0]).toMatch(/^# UNPROTECTED/);
     expect(r.status, r.stderr).toBe(0);
     return { rows: csv(out), stdout: r.stdout, stderr: r.stderr, out };
   };
@@ -89,7 +91,7 @@ describe("suff backtest --dataset: the plan shown, re-run at past origins", () =
 describe("the report's claims are evaluate's figures", () => {
   it("the backtest table and the coverage and no-change sentences of the England report", () => {
     const out = path.join(dir, "report");
-    const r = runSuff(["report", "--dataset", dataset, "--scope", "england", "--format", "html,csv", "--no-png", "--out", out]);
+    const r = runSuff(["report", "--dataset", dataset, "--scope", "england", "--format", "html,csv", "--no-png", "--ledger", path.join(dir, "report-ledger.json"), "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const rows = loadDataset(dataset).rows;
     const years = [...new Set(rows.filter((x) => x.measure === "cla_31_march" && x.geographic_level === "Local authority").map((x) => x.time_period))].sort();

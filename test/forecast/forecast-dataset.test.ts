@@ -96,7 +96,8 @@ describe("forecastDataset", () => {
   it("runs from the CLI: suff forecast --dataset DIR --measure ID --by placement_type --reconcile mint", () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "suff-fd-")), "forecast.csv");
     execFileSync(process.execPath, [SUFF, "forecast", "--dataset", "test/fixtures/forecast-dataset-small", "--measure", "cla_31_march", "--by", "placement_type", "--reconcile", "mint", "--horizon", "2", "--out", out], { stdio: "pipe" });
-    const lines = readFileSync(out, "utf8").trim().split("\n");
+    const [first, ...lines] = readFileSync(out.replace(/\.csv$/, ".UNPROTECTED.csv"), "utf8").trim().split("\n");
+    expect(first).toMatch(/^# UNPROTECTED/);
     expect(lines[0]).toBe("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,footprint_code,footprint_name,old_la_code,new_la_code,la_name,measure,placement_type,age_band,model,mean,lo80,hi80,lo95,hi95");
     expect(lines.length - 1).toBe(2 * 4 * (1 + 2 + 14));
   }, 60_000);

@@ -11,7 +11,13 @@
  *    relations still determine in combination (e.g. across the rows and columns of a 2-D
  *    table) gets one more cell suppressed, chosen the same way from the nearest relations
  *    that have a suppressible published cell; then back to 2, until nothing is recoverable.
- *    Each round suppresses at least one more cell, so it ends. A protected cell that would
+ *    Each round suppresses at least one more cell, so it ends. Candidates are tried in rank
+ *    order (up to 12, from the first layers) and the first whose suppression makes the cell
+ *    undetermined is taken (in linked tables the nearest cell often does not help).
+ *    With `protectSecondary: false` (linked publications) only the cells that must stay
+ *    unknown are protected, not the cells suppressed to protect them: an exact check on the
+ *    protected cells already rules out every derivation through a secondary cell, and
+ *    protecting secondaries across linked levels cascades. A protected cell that would
  *    be recoverable even with every suppressible cell hidden (figures published elsewhere
  *    already give it away) is reported as residual at the start, not protected in vain.
  *
@@ -27,7 +33,7 @@ import type { CellOutcome, DisclosureCell, DisclosureOutcome, DisclosureRelation
  * @throws Error when k is not an integer >= 2 or a relation names a cell out of range.
  * @example suppressCells([{ value: 10, threshold: true, suppressible: true }, { value: 3, threshold: true, suppressible: true }, { value: 7, threshold: true, suppressible: true }], [{ total: 0, parts: [1, 2] }], 5).status // ["published", "primary", "secondary"]
  */
-export function suppressCells(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[], k: number): DisclosureOutcome {
+export function suppressCells(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[], k: number, options: { search?: boolean; protectSecondary?: boolean } = {}): DisclosureOutcome {
   if (!Number.isInteger(k) || k < 2) throw new Error(`suppressCells: k must be an integer >= 2, got ${k}`);
   for (const r of relations) for (const i of [r.total, ...r.parts]) if (!(i >= 0 && i < cells.length)) throw new Error(`suppressCells: relation cell ${i} out of range`);
 
@@ -52,9 +58,17 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
   // recoverable (a recovered secondary cell would also narrow down the cells around it).
   const suppress = (i: number) => {
     known[i] = false;
-    isProtected[i] = true;
+    if (options.protectSecondary !== false) isProtected[i] = true;
     status[i] = "secondary";
   };
+  /** Rank of a cell as a choice (lower is better): non-zero parts by size, then non-zero totals, then zeros. */
+  const isTotalCell = new Array<boolean>(cells.length).fill(false);
+  for (const r of relations) if (r.parts.length > 1) isTotalCell[r.total] = true;
+  const rankOf = (i: number): number => {
+    const value = Math.abs(cells[i].value as number);
+    return value === 0 ? 2e15 + i : isTotalCell[i] ? 1e15 + value : value;
+  };
+  const candidate = (i: number) => known[i] && cells[i].suppressible && !pinned.has(i);
   /** The best cell to suppress among the members of these relations, or -1. */
   const pick = (relationIndices: Iterable<number>): number => {
     let best = -1;
@@ -62,11 +76,8 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
     for (const ri of relationIndices) {
       const r = relations[ri];
       for (const i of [r.total, ...r.parts]) {
-        if (!known[i] || !cells[i].suppressible || pinned.has(i)) continue;
-        const value = Math.abs(cells[i].value as number);
-        const isTotal = i === r.total;
-        // Rank: non-zero parts by size, then non-zero totals, then zeros.
-        const rank = value === 0 ? 2e15 + i : isTotal ? 1e15 + value : value;
+        if (!candidate(i)) continue;
+        const rank = rankOf(i);
         if (rank < bestRank) {
           bestRank = rank;
           best = i;
@@ -74,6 +85,12 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
       }
     }
     return best;
+  };
+  /** Up to `n` candidates among the members of these relations, best first. */
+  const rankedCandidates = (relationIndices: Iterable<number>, n: number): number[] => {
+    const set = new Set<number>();
+    for (const ri of relationIndices) for (const i of [relations[ri].total, ...relations[ri].parts]) if (candidate(i)) set.add(i);
+    return [...set].sort((a, b) => rankOf(a) - rankOf(b)).slice(0, n);
   };
 
   // Cells a reader could work out even if every suppressible cell were hidden (e.g. from
@@ -111,7 +128,7 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
       const seenCells = new Set<number>([i]);
       let layer = [...relationsOf[i]];
       let chosen = pick(layer);
-      while (chosen < 0 && layer.length > 0) {
+      const widen = () => {
         const next: number[] = [];
         for (const ri of layer) {
           for (const c of [relations[ri].total, ...relations[ri].parts]) {
@@ -124,7 +141,30 @@ export function suppressCells(cells: readonly DisclosureCell[], relations: reado
           }
         }
         layer = next;
+      };
+      while (chosen < 0 && layer.length > 0) {
+        widen();
         chosen = pick(layer);
+      }
+      // In linked tables the nearest candidate often does not help (another table still gives
+      // the cell away): try the best-ranked candidates of the first layers and take the first
+      // whose suppression actually makes the cell undetermined.
+      if (chosen >= 0 && options.search !== false) {
+        const candidates = rankedCandidates([...seenRelations], 16);
+        for (let depth = 0; depth < 2 && layer.length > 0; depth++) {
+          widen();
+          for (const c of rankedCandidates(layer, 16)) if (!candidates.includes(c)) candidates.push(c);
+        }
+        candidates.sort((a, b) => rankOf(a) - rankOf(b));
+        for (const c of candidates.slice(0, 12)) {
+          known[c] = false;
+          const still = recoverableCells(known, relations).includes(i);
+          known[c] = true;
+          if (!still) {
+            chosen = c;
+            break;
+          }
+        }
       }
       if (chosen < 0) {
         residual.add(i);
