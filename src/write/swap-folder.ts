@@ -48,9 +48,7 @@ export function writeFolderWholeSync(target: string, fill: (staging: string) => 
   const { abs, staging, release, notes } = begin(target, options);
   try {
     fill(staging);
-    faultPoint(`${options.label ?? "swap"}:after-stage`);
-    swapInto(staging, abs, options.label ?? "swap");
-    return notes;
+    return finish(staging, abs, notes, options);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -59,14 +57,19 @@ export function writeFolderWholeSync(target: string, fill: (staging: string) => 
   }
 }
 
+/** After `fill`: the fault point, then the staged folder swapped into place. */
+function finish(staging: string, abs: string, notes: string[], options: WholeOptions): string[] {
+  faultPoint(`${options.label ?? "swap"}:after-stage`);
+  swapInto(staging, abs, options.label ?? "swap");
+  return notes;
+}
+
 /** writeFolderWholeSync with an asynchronous `fill`. */
 export async function writeFolderWhole(target: string, fill: (staging: string) => Promise<void>, options: WholeOptions = {}): Promise<string[]> {
   const { abs, staging, release, notes } = begin(target, options);
   try {
     await fill(staging);
-    faultPoint(`${options.label ?? "swap"}:after-stage`);
-    swapInto(staging, abs, options.label ?? "swap");
-    return notes;
+    return finish(staging, abs, notes, options);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -4,9 +4,10 @@
  * version that supersedes the previous one. Every query here runs under row-level
  * security (see asUser), so it returns only what the person asking may read.
  */
-import type { DatasetRow, RowLocation } from "../../spec/dataset.ts";
+import type { DatasetRow } from "../../spec/dataset.ts";
 import type { Diagnostic } from "../../spec/diagnostic.ts";
 import type { Queryable } from "./database.ts";
+import type { ReadUpload } from "../returns/read-upload.ts";
 
 export type ReturnStatus = "draft" | "submitted" | "superseded";
 
@@ -45,20 +46,12 @@ export function cellKey(row: Pick<DatasetRow, "measure" | "dims">): string {
   return [row.measure, ...dims.map(([k, v]) => `${k}=${v}`)].join("|");
 }
 
-export interface NewVersion {
+/** A version to store: what the upload reader gave, with who sent it, for which LA and period, and whether it is submitted. */
+export interface NewVersion extends ReadUpload {
   la: string;
   period: string;
   userId: number;
   submit: boolean;
-  fileName: string;
-  kind: string;
-  sha256: string;
-  sizeBytes: number;
-  rows: DatasetRow[];
-  locations: RowLocation[];
-  diagnostics: Diagnostic[];
-  errors: number;
-  warnings: number;
 }
 
 /**
