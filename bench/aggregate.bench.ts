@@ -59,7 +59,7 @@ function syntheticReturns(): DatasetRow[] {
     };
     for (const p of [TOTAL, ...rootCodes(PLACEMENT_TYPE), ...placements.filter((c) => !rootCodes(PLACEMENT_TYPE).includes(c))]) {
       for (const a of [TOTAL, ...ages]) {
-        rows.push({ time_period: "2025", time_identifier: "Reporting year", ...laGeography(la, 2025), measure: "cla_31_march", dims: { placement_type: p, age_band: a }, value: value(p, a), value_status: "ok" });
+        rows.push({ time_period: "2025", time_identifier: "Reporting year", ...laGeography(la, 2025), measure: "cla_31_march", dims: { placement_type: p, age_band: a }, value: value(p, a), value_status: "ok", source: "long-csv" });
       }
     }
   }
@@ -93,7 +93,7 @@ for (const l of lines) console.log(l);
 const md = [
   "## Aggregate and disclosure control",
   "",
-  `Run on ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/aggregate.bench.ts\`: median of ${RUNS} runs of \`aggregateDataset\` (in process, after ingest), wall clock on the shared machine. Published data: ${published.length} dataset rows from data/published. Synthetic: 153 LAs' raw returns of cla_31_march by placement type (14 leaves, 8 groups, total) x age band (5 + total), ${synthetic.length} rows, small counts common. Disclosure control k = 5 with the cross-geography check (every suppressed cell verified unrecoverable with exact rank computations).`,
+  `Run on ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/aggregate.bench.ts\`: median of ${RUNS} runs of \`aggregateDataset\` (in process, after ingest), wall clock on the shared machine. Published data: ${published.length} dataset rows from data/published. Synthetic: 153 LAs' raw returns (source long-csv, so no LA figure is known to a reader from elsewhere) of cla_31_march by placement type (14 leaves, 8 groups, total) x age band (5 + total), ${synthetic.length} rows, small counts common. Disclosure control k = 5 with the cross-geography check (every suppressed cell verified unrecoverable with exact rank computations).`,
   "",
   "| workload | time | result | target |",
   "|---|---|---|---|",

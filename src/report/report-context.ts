@@ -38,7 +38,7 @@ import type { DatasetPlan } from "../forecast/dataset-plan.ts";
 import { run } from "../forecast/run.ts";
 import { evaluate, type PlanEvaluation } from "../forecast/evaluate.ts";
 import { MEASURES } from "../template/measures.ts";
-import type { Comparator, CoverageRow, ForecastEvaluation, ForecastPoint, ReportInput, ReportMarket, ReturnsCoverage, ScopeForecast, StockFlowReport, ScopeSupply } from "./report-input.ts";
+import type { Comparator, CoverageRow, EvaluationFigures, ForecastEvaluation, ForecastPoint, ReportInput, ReportMarket, ReturnsCoverage, ScopeForecast, StockFlowReport, ScopeSupply } from "./report-input.ts";
 import type { EpisodeTable } from "../spec/ssda903.ts";
 import { stockFlowReport } from "./stock-flow-report.ts";
 import { backtestByHorizon, evaluationFigures } from "./forecast-evaluation.ts";
@@ -287,21 +287,34 @@ function scopeEvaluation(ctx: ReportContext, scope: ReportScope, id: string): Fo
   if (!evaluation) return null;
   const layerGroups = scope.kind === "la" ? ["Local authority"] : scope.kind === "footprint" ? ["Footprint"] : ["Regional", "National"];
   const inLayer = (seriesId: string) => layerGroups.includes(evaluation.groups[seriesId] ?? "");
-  const layerSeries = new Set(evaluation.rows.map((r) => r.series_id).filter(inLayer)).size;
-  const layerName = scope.kind === "la" ? `all ${layerSeries} local authorities` : scope.kind === "footprint" ? `all ${layerSeries} footprints of the footprint file` : `the ${layerSeries - 1} regions and England`;
-  const partsOf = (roots: readonly { code: string }[]) => {
-    const inParts = (s: string) => { const [layer, key] = (evaluation.groups[s] ?? "").split("|"); return key !== undefined && layerGroups.includes(layer!) && roots.some((g) => g.code === key); };
-    return evaluation.rows.some((r) => inParts(r.series_id)) ? evaluationFigures(evaluation, inParts) : null;
-  };
+  // The layer's pooled figures are the same for every scope of the layer (153 LA reports): computed once per context.
+  let layers = layerFiguresCache.get(ctx);
+  if (!layers) layerFiguresCache.set(ctx, (layers = new Map()));
+  const layerKey = layerGroups.join("|");
+  let layer = layers.get(layerKey);
+  if (!layer) {
+    const layerSeries = new Set(evaluation.rows.map((r) => r.series_id).filter(inLayer)).size;
+    const partsOf = (roots: readonly { code: string }[]) => {
+      const inParts = (s: string) => { const [group, key] = (evaluation.groups[s] ?? "").split("|"); return key !== undefined && layerGroups.includes(group!) && roots.some((g) => g.code === key); };
+      return evaluation.rows.some((r) => inParts(r.series_id)) ? evaluationFigures(evaluation, inParts) : null;
+    };
+    layer = { layerSeries, layer: evaluationFigures(evaluation, inLayer), placement: partsOf(PLACEMENT_TYPE.roots), age: partsOf(AGE_BAND.roots) };
+    layers.set(layerKey, layer);
+  }
+  const n = layer.layerSeries;
+  const layerName = scope.kind === "la" ? `all ${n} local authorities` : scope.kind === "footprint" ? `all ${n} footprints of the footprint file` : `the ${n - 1} regions and England`;
   return {
     origins: evaluation.origins,
     own: evaluationFigures(evaluation, (s) => s === id),
-    layer: evaluationFigures(evaluation, inLayer),
+    layer: layer.layer,
     layerName,
-    placement: partsOf(PLACEMENT_TYPE.roots),
-    age: partsOf(AGE_BAND.roots),
+    placement: layer.placement,
+    age: layer.age,
   };
 }
+
+type LayerFigures = { layerSeries: number; layer: EvaluationFigures | null; placement: EvaluationFigures | null; age: EvaluationFigures | null };
+const layerFiguresCache = new WeakMap<ReportContext, Map<string, LayerFigures>>();
 
 /** The scope's forecast: total and breakdowns from the plan's rows, claims from its evaluation. */
 function scopeForecast(ctx: ReportContext, scope: ReportScope, scopeRows: readonly DatasetRow[]): ScopeForecast | null {
@@ -435,7 +448,7 @@ export function publishedByReports(ctx: ReportContext, scopes: readonly ReportSc
   const out: LedgerEntry[] = [];
   const add = (result: AggregateResult | null, keep: (r: AggregateRow) => boolean) => {
     if (!result?.contributions) return;
-    out.push(...publishedFigures(result.rows.filter(keep), result.contributions, output, date));
+    for (const figure of publishedFigures(result.rows.filter(keep), result.contributions, output, date)) out.push(figure); // not push(...): hundreds of thousands of figures overflow the stack
   };
   add(ctx.regions, () => true);
   add(ctx.england, () => true);
