@@ -6,7 +6,7 @@
  * statistical neighbours). Through the compiled CLI in a fresh process, wall clock, with the
  * load average and the CLI's own stage times.
  */
-import { spawnSync } from "node:child_process";
+import { timedRun, type TimedRun } from "./timed-run.ts";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,14 +17,8 @@ import { REGIONS } from "../src/reference/regions.ts";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "suff-bench-footprints-"));
 
-function run(label: string, args: string[]): { seconds: number; load: string; ok: boolean; stderr: string; stdout: string } {
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) console.error(`${label} failed: ${r.stderr.slice(-2000)}`);
-  console.log(`${label}: ${seconds.toFixed(1)} s (load before ${load})`);
-  return { seconds, load, ok: r.status === 0, stderr: r.stderr, stdout: r.stdout };
+function run(label: string, args: string[]): TimedRun {
+  return timedRun(root, label, args);
 }
 
 const las = lasInYear(2025);
